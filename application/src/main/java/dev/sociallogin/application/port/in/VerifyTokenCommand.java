@@ -1,0 +1,8 @@
+package dev.sociallogin.application.port.in;
+
+public record VerifyTokenCommand(String token) {
+    @Override
+    public String toString() {
+        return "VerifyTokenCommand[redacted]";
+    }
+}
