@@ -83,7 +83,7 @@ public final class Settings {
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
-    private final byte[] jwtSecret;
+    private final String jwtSecret;
     private final String jwtIssuer;
     private final Duration accessTokenTtl;
     private final Duration refreshTokenTtl;
@@ -188,9 +188,12 @@ public final class Settings {
         return dbPassword;
     }
 
-    /** The configured HS256 secret (at least 32 bytes); empty: use the key file in the data directory. */
-    public Optional<byte[]> jwtSecret() {
-        return Optional.ofNullable(jwtSecret).map(byte[]::clone);
+    /**
+     * The configured HS256 secret (at least 32 bytes of UTF-8, or Base64 of at least 32 bytes);
+     * empty: use the key file in the data directory.
+     */
+    public Optional<String> jwtSecret() {
+        return Optional.ofNullable(jwtSecret);
     }
 
     public String jwtIssuer() {
@@ -330,7 +333,7 @@ public final class Settings {
             return value;
         }
 
-        byte[] secret(String name) {
+        String secret(String name) {
             String value = raw(name);
             if (value == null) {
                 return null;
@@ -340,7 +343,7 @@ public final class Settings {
                 throw new ConfigurationException(name, "too weak: an HS256 secret needs at least " + MIN_SECRET_BYTES
                         + " bytes (256 bits); unset it to have a random key generated in AUTH_DATA_DIR");
             }
-            return bytes;
+            return value;
         }
 
         Duration duration(String name, String fallback, Duration minimum) {
