@@ -131,9 +131,6 @@ public final class Settings {
     /** Settings that start but are likely mistakes, worth a warning in the log. */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
-        if (cookieSameSite == SameSite.NONE && !cookieSecure) {
-            warnings.add("AUTH_COOKIE_SAMESITE=None without AUTH_COOKIE_SECURE=true: browsers drop such cookies; use Lax or Strict over plain http");
-        }
         if (refreshTokenTtl.compareTo(sessionMaxLifetime) > 0) {
             warnings.add("AUTH_REFRESH_TOKEN_TTL is longer than AUTH_SESSION_MAX_LIFETIME: refresh tokens end with their session");
         }
@@ -327,8 +324,9 @@ public final class Settings {
 
         String jdbcUrl(String name) {
             String value = raw(name);
-            if (value != null && !value.startsWith("jdbc:")) {
-                throw new ConfigurationException(name, "not a JDBC URL (expected jdbc:mysql://host:3306/db or jdbc:h2:...)");
+            String lower = value == null ? "" : value.toLowerCase(Locale.ROOT);
+            if (value != null && !lower.startsWith("jdbc:mysql:") && !lower.startsWith("jdbc:h2:")) {
+                throw new ConfigurationException(name, "not a supported JDBC URL (expected jdbc:mysql://host:3306/db, or jdbc:h2: for tests)");
             }
             return value;
         }
@@ -423,16 +421,7 @@ public final class Settings {
 
         URI redirectUrl(String name) {
             String value = raw(name);
-            if (value == null) {
-                return null;
-            }
-            URI uri = uri(name, value);
-            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            boolean path = uri.getScheme() == null && uri.getRawAuthority() == null && value.startsWith("/") && !value.startsWith("//");
-            if (!(http && uri.getHost() != null) && !path) {
-                throw new ConfigurationException(name, "must be an absolute http(s) URL or a path starting with /");
-            }
-            return uri;
+            return value == null ? null : httpUrl(name, value);
         }
 
         URI httpUrl(String name, String fallback) {
