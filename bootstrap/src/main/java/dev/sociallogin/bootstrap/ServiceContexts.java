@@ -1,8 +1,16 @@
 package dev.sociallogin.bootstrap;
 
+import dev.sociallogin.adapter.in.web.WebServer;
 import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
 import dev.sociallogin.application.port.in.PurgeResult;
+import dev.sociallogin.bootstrap.config.ApplicationConfiguration;
 import dev.sociallogin.bootstrap.config.CoreConfiguration;
+import dev.sociallogin.bootstrap.config.JwtConfiguration;
+import dev.sociallogin.bootstrap.config.KakaoConfiguration;
+import dev.sociallogin.bootstrap.config.PersistenceConfiguration;
+import dev.sociallogin.bootstrap.config.PurgeConfiguration;
+import dev.sociallogin.bootstrap.config.SchedulingConfiguration;
+import dev.sociallogin.bootstrap.config.WebConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,12 +26,15 @@ public final class ServiceContexts {
 
     /** The whole service, started: the HTTP server listens when this returns. Close it to stop. */
     public static ConfigurableApplicationContext service(Settings settings) {
-        return start(settings, CoreConfiguration.class);
+        return start(settings, CoreConfiguration.class, PersistenceConfiguration.class, JwtConfiguration.class,
+                KakaoConfiguration.class, PurgeConfiguration.class, ApplicationConfiguration.class, SchedulingConfiguration.class,
+                WebConfiguration.class);
     }
 
     /** Runs the purge once against the configured database, logs and returns the counts. */
     public static PurgeResult purgeOnce(Settings settings) {
-        try (ConfigurableApplicationContext context = start(settings, CoreConfiguration.class)) {
+        try (ConfigurableApplicationContext context = start(settings, CoreConfiguration.class, PersistenceConfiguration.class,
+                PurgeConfiguration.class)) {
             PurgeResult result = context.getBean(PurgeExpiredUseCase.class).purgeExpired();
             log.info("Purged {} expired refresh tokens and {} expired denylist entries", result.refreshTokens(),
                     result.deniedAccessTokens());
@@ -33,7 +44,7 @@ public final class ServiceContexts {
 
     /** The port the HTTP server listens on. */
     public static int httpPort(ConfigurableApplicationContext context) {
-        return context.getBean(Settings.class).httpPort();
+        return context.getBean(WebServer.class).port();
     }
 
     private static ConfigurableApplicationContext start(Settings settings, Class<?>... configurations) {
