@@ -67,7 +67,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping: finishing in-flight requests, then closing the scheduler and the database pool");
             try {
-                context.close();
+                ServiceContexts.stop(context);
                 log.info("Stopped");
             } finally {
                 closed.countDown();

@@ -1,10 +1,10 @@
 package dev.sociallogin.bootstrap;
 
-import dev.sociallogin.adapter.in.web.WebServer;
 import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
 import dev.sociallogin.application.port.in.PurgeResult;
 import dev.sociallogin.bootstrap.config.ApplicationConfiguration;
 import dev.sociallogin.bootstrap.config.CoreConfiguration;
+import dev.sociallogin.bootstrap.config.GatedWebServer;
 import dev.sociallogin.bootstrap.config.JwtConfiguration;
 import dev.sociallogin.bootstrap.config.KakaoConfiguration;
 import dev.sociallogin.bootstrap.config.PersistenceConfiguration;
@@ -26,9 +26,22 @@ public final class ServiceContexts {
 
     /** The whole service, started: the HTTP server listens when this returns. Close it to stop. */
     public static ConfigurableApplicationContext service(Settings settings) {
-        return start(settings, CoreConfiguration.class, PersistenceConfiguration.class, JwtConfiguration.class,
-                KakaoConfiguration.class, PurgeConfiguration.class, ApplicationConfiguration.class, SchedulingConfiguration.class,
-                WebConfiguration.class);
+        // Order matters: the database, the signing key and the Kakao client start in the background,
+        // then the HTTP server starts on this thread while they do; the use cases follow.
+        ConfigurableApplicationContext context = start(settings, CoreConfiguration.class, PersistenceConfiguration.class,
+                JwtConfiguration.class, KakaoConfiguration.class, WebConfiguration.class, PurgeConfiguration.class,
+                ApplicationConfiguration.class, SchedulingConfiguration.class);
+        context.getBean(GatedWebServer.class).gate().open(context);
+        return context;
+    }
+
+    /**
+     * Stops the service: the HTTP server first (it drains in-flight requests), then everything else
+     * in reverse order of creation (the purge scheduler, the use cases, the denylist poll and the pool).
+     */
+    public static void stop(ConfigurableApplicationContext context) {
+        context.getBean(GatedWebServer.class).close();
+        context.close();
     }
 
     /** Runs the purge once against the configured database, logs and returns the counts. */
@@ -44,7 +57,7 @@ public final class ServiceContexts {
 
     /** The port the HTTP server listens on. */
     public static int httpPort(ConfigurableApplicationContext context) {
-        return context.getBean(WebServer.class).port();
+        return context.getBean(GatedWebServer.class).port();
     }
 
     private static ConfigurableApplicationContext start(Settings settings, Class<?>... configurations) {

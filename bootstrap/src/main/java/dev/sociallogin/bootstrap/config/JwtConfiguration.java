@@ -10,6 +10,8 @@ import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class JwtConfiguration {
 
+    /** Reads or generates the key and loads the JWT library on a bootstrap thread. */
     @Bean
-    TokenCodec tokenCodec(Settings settings, TokenPolicy policy, Clock clock) {
+    CompletableFuture<TokenCodec> tokenCodecStartup(Settings settings, TokenPolicy policy, Clock clock, ExecutorService bootstrapExecutor) {
+        return Startup.begin(bootstrapExecutor, () -> codec(settings, policy, clock));
+    }
+
+    @Bean
+    TokenCodec tokenCodec(CompletableFuture<TokenCodec> tokenCodecStartup) {
+        return Startup.await(tokenCodecStartup);
+    }
+
+    private static TokenCodec codec(Settings settings, TokenPolicy policy, Clock clock) {
         SecretKey key;
         try {
             if (settings.jwtSecret().isPresent()) {

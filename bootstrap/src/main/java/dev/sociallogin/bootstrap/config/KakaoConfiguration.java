@@ -5,6 +5,8 @@ import dev.sociallogin.adapter.out.kakao.KakaoSettings;
 import dev.sociallogin.bootstrap.ConfigurationException;
 import dev.sociallogin.bootstrap.Settings;
 import dev.sociallogin.domain.port.out.IdentityProvider;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +15,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class KakaoConfiguration {
 
+    /** Builds the HTTP client (and loads its libraries) on a bootstrap thread. */
     @Bean
     @Conditional(KakaoEnabled.class)
-    IdentityProvider kakaoIdentityProvider(Settings settings) {
+    CompletableFuture<KakaoIdentityProvider> kakaoStartup(Settings settings, ExecutorService bootstrapExecutor) {
+        return Startup.begin(bootstrapExecutor, () -> kakao(settings));
+    }
+
+    @Bean
+    @Conditional(KakaoEnabled.class)
+    IdentityProvider kakaoIdentityProvider(CompletableFuture<KakaoIdentityProvider> kakaoStartup) {
+        return Startup.await(kakaoStartup);
+    }
+
+    private static KakaoIdentityProvider kakao(Settings settings) {
         KakaoSettings kakao;
         try {
             kakao = KakaoSettings.of(settings.kakaoClientId().orElseThrow(), settings.kakaoClientSecret().orElse(null),

@@ -10,6 +10,8 @@ import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +22,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
+    /** Migrates and connects on a bootstrap thread while the HTTP server starts. */
+    @Bean
+    CompletableFuture<Persistence> persistenceStartup(Settings settings, Clock clock, ExecutorService bootstrapExecutor) {
+        return Startup.begin(bootstrapExecutor, () -> open(settings, clock));
+    }
+
     @Bean(destroyMethod = "close")
-    Persistence persistence(Settings settings, Clock clock) {
+    Persistence persistence(CompletableFuture<Persistence> persistenceStartup) {
+        return Startup.await(persistenceStartup);
+    }
+
+    private static Persistence open(Settings settings, Clock clock) {
         String variable = settings.dbUrl().isPresent() ? Settings.AUTH_DB_URL : Settings.AUTH_DATA_DIR;
         PersistenceSettings persistence;
         try {

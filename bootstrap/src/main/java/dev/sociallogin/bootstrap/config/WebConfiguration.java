@@ -17,9 +17,8 @@ import java.net.URI;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
-/** The HTTP server, started when the context refreshes and closed gracefully first when it closes. */
+/** The HTTP server: started first, serving once the rest is up; closed gracefully first. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
@@ -37,22 +36,30 @@ public class WebConfiguration {
     }
 
     @Bean
-    WebUseCases webUseCases(LogInWithProviderUseCase logIn, AuthorizationUrlUseCase authorizationUrl, ListProvidersUseCase listProviders,
-            RefreshTokensUseCase refreshTokens, LogoutUseCase logout, GetCurrentUserUseCase currentUser, VerifyTokenUseCase verifyToken,
-            CheckHealthUseCase checkHealth, Clock clock) {
-        return new WebUseCases(logIn, authorizationUrl, listProviders, refreshTokens, logout, currentUser, verifyToken, checkHealth, clock);
+    WebGate webGate() {
+        return new WebGate();
     }
 
     /**
-     * Destroyed before the beans it depends on (and, through {@code DependsOn}, before the purge
-     * scheduler): on shutdown the server drains in-flight requests first, then the scheduler stops,
-     * then the database pool closes.
+     * The server starts at once, before the database and the other adapters are ready, on use cases
+     * that wait for the real ones ({@link WebGate}); {@code ServiceContexts} opens the gate when the
+     * context has started. Closed explicitly first on shutdown (in-flight requests drain, then the
+     * scheduler stops and the pool closes).
      */
     @Bean(destroyMethod = "close")
-    @DependsOn(SchedulingConfiguration.PURGE_SCHEDULER)
-    WebServer webServer(WebSettings webSettings, WebUseCases useCases, Settings settings) {
+    GatedWebServer webServer(WebSettings webSettings, WebGate gate, Clock clock, Settings settings) {
+        WebUseCases deferred = new WebUseCases(
+                gate.deferred(LogInWithProviderUseCase.class, WebUseCases::logIn),
+                gate.deferred(AuthorizationUrlUseCase.class, WebUseCases::authorizationUrl),
+                gate.deferred(ListProvidersUseCase.class, WebUseCases::listProviders),
+                gate.deferred(RefreshTokensUseCase.class, WebUseCases::refreshTokens),
+                gate.deferred(LogoutUseCase.class, WebUseCases::logout),
+                gate.deferred(GetCurrentUserUseCase.class, WebUseCases::currentUser),
+                gate.deferred(VerifyTokenUseCase.class, WebUseCases::verifyToken),
+                gate.deferred(CheckHealthUseCase.class, WebUseCases::checkHealth),
+                clock);
         try {
-            return new WebServer(webSettings, useCases).start();
+            return new GatedWebServer(new WebServer(webSettings, deferred).start(), gate);
         } catch (IllegalStateException e) {
             throw new ConfigurationException(Settings.AUTH_HTTP_PORT, "cannot listen on port " + settings.httpPort()
                     + " (in use, or not allowed)", e);
