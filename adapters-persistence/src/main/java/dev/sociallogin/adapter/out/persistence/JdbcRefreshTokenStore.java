@@ -127,8 +127,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 token.id().value(), token.family().value(), token.userId().value(),
                 JdbcSupport.toDb(token.issuedAt()), JdbcSupport.toDb(token.expiresAt()),
-                token.replacedBy() == null ? null : token.replacedBy().value(),
-                JdbcSupport.toDb(token.rotatedAt()), JdbcSupport.toDb(token.revokedAt()));
+                JdbcSupport.nullable(token.replacedBy() == null ? null : token.replacedBy().value()),
+                JdbcSupport.nullable(JdbcSupport.toDb(token.rotatedAt())), JdbcSupport.nullable(JdbcSupport.toDb(token.revokedAt())));
     }
 
     private static StoredRefreshToken mapToken(ResultSet rs, int row) throws SQLException {
