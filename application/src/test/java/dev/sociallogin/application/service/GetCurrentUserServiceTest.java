@@ -84,6 +84,17 @@ class GetCurrentUserServiceTest {
     }
 
     @Test
+    void givenExpiredRefreshTokenInPlaceOfTheAccessToken_currentUser_isNotValidAndDoesNotRefresh() {
+        LoginResult old = bed.logIn();
+        bed.clock.advance(Duration.ofDays(7));
+        LoginResult session = bed.logIn();
+
+        assertFails(() -> current(old.tokens().refresh().value(), session.tokens().refresh().value()),
+                ErrorCode.TOKEN_NOT_VALID);
+        assertThat(stored(session).isRotated()).isFalse();
+    }
+
+    @Test
     void givenExpiredAccessAndReusedRefresh_currentUser_failsWithTheRefreshError() {
         LoginResult session = bed.logIn();
         bed.refresh.refresh(new RefreshCommand(session.tokens().refresh().value()));
