@@ -8,6 +8,7 @@ import static dev.sociallogin.adapter.out.kakao.KakaoBodies.CODE;
 import static dev.sociallogin.adapter.out.kakao.KakaoBodies.REFRESH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -21,10 +22,16 @@ import dev.sociallogin.domain.model.Nickname;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -691,6 +698,44 @@ class KakaoIdentityProviderTest {
             kauth.enqueue(json(200, KakaoBodies.TOKEN_OK).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
 
             assertThat(failure(() -> provider().profileFromCode(CODE, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        }
+
+        @Test
+        void givenConnectSlowerThanConnectTimeout_isUnavailable() throws IOException {
+            // A listening socket whose accept backlog is full leaves further SYNs unanswered (Linux),
+            // which is what an unreachable Kakao looks like from here.
+            try (ServerSocket blackhole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                List<Socket> fillers = new ArrayList<>();
+                boolean saturated = false;
+                try {
+                    for (int i = 0; i < 10 && !saturated; i++) {
+                        Socket socket = new Socket();
+                        fillers.add(socket);
+                        try {
+                            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), blackhole.getLocalPort()), 200);
+                        } catch (SocketTimeoutException e) {
+                            saturated = true;
+                        }
+                    }
+                    assumeTrue(saturated, "this OS refuses instead of dropping connections to a full backlog");
+                    KakaoSettings base = settings(null, null);
+                    KakaoSettings settings = new KakaoSettings(CLIENT_ID, null, null, base.redirectUri(),
+                            URI.create("http://127.0.0.1:" + blackhole.getLocalPort()), base.apiBaseUrl(),
+                            Duration.ofMillis(300), Duration.ofSeconds(5));
+
+                    long started = System.nanoTime();
+                    DomainException e = failure(() -> new KakaoIdentityProvider(settings).profileFromCode(CODE, null));
+                    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+                    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("timed out");
+                    assertThat(tookMillis).isGreaterThanOrEqualTo(250).isLessThan(2_500);
+                } finally {
+                    for (Socket socket : fillers) {
+                        socket.close();
+                    }
+                }
+            }
         }
 
         @Test
