@@ -79,7 +79,7 @@ final class KakaoHttp {
                 }
                 return json;
             }
-            return throwError(endpoint, response.code(), json);
+            throw error(endpoint, response.code(), json);
         } catch (InterruptedIOException e) {
             // SocketTimeoutException and OkHttp's call timeout both land here.
             log.warn("Kakao {} did not answer in time", endpoint.label);
@@ -90,8 +90,8 @@ final class KakaoHttp {
         }
     }
 
-    private static JsonNode throwError(Endpoint endpoint, int status, JsonNode json) {
-        throw endpoint == Endpoint.TOKEN
+    private static DomainException error(Endpoint endpoint, int status, JsonNode json) {
+        return endpoint == Endpoint.TOKEN
                 ? KakaoErrors.fromTokenEndpoint(status, json)
                 : KakaoErrors.fromUserApi(endpoint.label, status, json);
     }
