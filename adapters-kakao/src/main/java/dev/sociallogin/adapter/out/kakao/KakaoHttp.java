@@ -1,6 +1,5 @@
 package dev.sociallogin.adapter.out.kakao;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,10 +25,11 @@ final class KakaoHttp {
 
     private static final Logger log = LoggerFactory.getLogger(KakaoHttp.class);
 
-    /** Tree model only, so that ids stay exact longs; unknown fields are simply never looked at. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /**
+     * Tree model only: integers keep their exact type (int, long, BigInteger, never double), so ids
+     * stay exact; unknown fields are simply never looked at.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** Which Kakao answer shape to expect when the call fails. */
     enum Endpoint {
@@ -79,7 +79,7 @@ final class KakaoHttp {
                 }
                 return json;
             }
-            return throwError(endpoint, response.code(), json);
+            throw error(endpoint, response.code(), json);
         } catch (InterruptedIOException e) {
             // SocketTimeoutException and OkHttp's call timeout both land here.
             log.warn("Kakao {} did not answer in time", endpoint.label);
@@ -90,8 +90,8 @@ final class KakaoHttp {
         }
     }
 
-    private static JsonNode throwError(Endpoint endpoint, int status, JsonNode json) {
-        throw endpoint == Endpoint.TOKEN
+    private static DomainException error(Endpoint endpoint, int status, JsonNode json) {
+        return endpoint == Endpoint.TOKEN
                 ? KakaoErrors.fromTokenEndpoint(status, json)
                 : KakaoErrors.fromUserApi(endpoint.label, status, json);
     }
