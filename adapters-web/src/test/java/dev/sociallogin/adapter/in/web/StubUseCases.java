@@ -48,15 +48,32 @@ final class StubUseCases {
     final MutableClock clock = MutableClock.at(NOW);
     final List<Object> commands = new CopyOnWriteArrayList<>();
 
-    volatile LogInWithProviderUseCase logIn = command -> new LoginResult(USER, false, pair("a"));
-    volatile AuthorizationUrlUseCase authorizationUrl =
-            query -> URI.create("https://idp.example.test/authorize?state=" + query.state());
-    volatile ListProvidersUseCase listProviders = () -> List.of(ProviderName.KAKAO);
-    volatile RefreshTokensUseCase refresh = command -> new RefreshResult(USER, pair("r"));
-    volatile LogoutUseCase logout = command -> { };
-    volatile GetCurrentUserUseCase currentUser = query -> new CurrentUser(USER, null);
-    volatile VerifyTokenUseCase verify = command -> pair("v").access().claims();
-    volatile CheckHealthUseCase health = () -> true;
+    volatile LogInWithProviderUseCase logIn;
+    volatile AuthorizationUrlUseCase authorizationUrl;
+    volatile ListProvidersUseCase listProviders;
+    volatile RefreshTokensUseCase refresh;
+    volatile LogoutUseCase logout;
+    volatile GetCurrentUserUseCase currentUser;
+    volatile VerifyTokenUseCase verify;
+    volatile CheckHealthUseCase health;
+
+    StubUseCases() {
+        reset();
+    }
+
+    /** Back to the defaults: every use case succeeds, the clock at {@link #NOW}, nothing recorded. */
+    void reset() {
+        clock.set(NOW);
+        commands.clear();
+        logIn = command -> new LoginResult(USER, false, pair("a"));
+        authorizationUrl = query -> URI.create("https://idp.example.test/authorize?state=" + query.state());
+        listProviders = () -> List.of(ProviderName.KAKAO);
+        refresh = command -> new RefreshResult(USER, pair("r"));
+        logout = command -> { };
+        currentUser = query -> new CurrentUser(USER, null);
+        verify = command -> pair("v").access().claims();
+        health = () -> true;
+    }
 
     WebUseCases useCases() {
         return new WebUseCases(

@@ -16,16 +16,15 @@ import dev.sociallogin.application.port.in.VerifyTokenCommand;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.TokenPair;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,27 +33,40 @@ class WebAdapterIT {
 
     private static final String APP_ORIGIN = "https://app.example.test";
 
-    private final StubUseCases stubs = new StubUseCases();
+    // one server for the default settings (starting Tomcat per test would triple the run time);
+    // tests of other settings start their own
+    private static final StubUseCases stubs = new StubUseCases();
+    private static HttpHarness shared;
+    private HttpHarness own;
     private HttpHarness http;
 
+    @BeforeAll
+    static void startShared() {
+        shared = HttpHarness.start(new WebSettings(0, true, "None", null, true, List.of(APP_ORIGIN), null,
+                WebSettings.DEFAULT_MAX_BODY_BYTES, java.time.Duration.ofSeconds(5)), stubs.useCases());
+    }
+
+    @AfterAll
+    static void stopShared() {
+        shared.close();
+    }
+
     @BeforeEach
-    void start() {
-        http = startWith(new WebSettings(0, true, "None", null, true, List.of(APP_ORIGIN), null,
-                WebSettings.DEFAULT_MAX_BODY_BYTES, java.time.Duration.ofSeconds(5)));
+    void reset() {
+        stubs.reset();
+        http = shared;
     }
 
     @AfterEach
-    void stop() {
-        if (http != null) {
-            http.close();
+    void stopOwn() {
+        if (own != null) {
+            own.close();
         }
     }
 
     private HttpHarness startWith(WebSettings settings) {
-        if (http != null) {
-            http.close();
-        }
-        http = HttpHarness.start(settings, stubs.useCases());
+        own = HttpHarness.start(settings, stubs.useCases());
+        http = own;
         return http;
     }
 
@@ -704,8 +716,8 @@ class WebAdapterIT {
     void givenCookiePostFromTrustedOrOwnOrigin_passes() {
         assertThat(http.postEmpty("/auth/refresh", "Cookie", "refreshToken=r1", "Origin", APP_ORIGIN,
                 "Sec-Fetch-Site", "cross-site").status()).isEqualTo(200);
-        String own = "http://127.0.0.1:" + http.server().port();
-        assertThat(http.postEmpty("/auth/refresh", "Cookie", "refreshToken=r1", "Origin", own,
+        String ownOrigin = "http://127.0.0.1:" + http.server().port();
+        assertThat(http.postEmpty("/auth/refresh", "Cookie", "refreshToken=r1", "Origin", ownOrigin,
                 "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
         assertThat(http.postEmpty("/auth/refresh", "Cookie", "refreshToken=r1", "Sec-Fetch-Site", "same-site").status())
                 .isEqualTo(200);
@@ -720,12 +732,5 @@ class WebAdapterIT {
                 "Authorization", "Bearer a1", "Cookie", "accessToken=a1").status()).isEqualTo(202);
         assertThat(http.postEmpty("/auth/logout", "Cookie", "other=1", "Origin", "https://evil.example.test").status())
                 .isEqualTo(202);
-    }
-
-    @Test
-    void givenSameOriginWithExplicitDefaultPort_isOwnOrigin() {
-        Map<String, String> unused = Map.of();
-        assertThat(unused).isEmpty();
-        assertThat(URI.create(http.url("/")).getPort()).isPositive();
     }
 }

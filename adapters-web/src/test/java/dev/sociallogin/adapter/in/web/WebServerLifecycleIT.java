@@ -93,6 +93,24 @@ class WebServerLifecycleIT {
     }
 
     @Test
+    void givenSpringAtDebug_noLogLineHoldsTheQueryOrATokenEither() {
+        start(Duration.ofSeconds(5));
+        captureLogs();
+        Logger spring = (Logger) LoggerFactory.getLogger("org.springframework");
+        ch.qos.logback.classic.Level before = spring.getLevel();
+        spring.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            http.get("/auth/kakao/callback?code=SECRET-CODE-2&state=SECRET-STATE-123456789012",
+                    "Cookie", "oauthState=SECRET-STATE-123456789012");
+            http.postJson("/auth/refresh", "{\"refresh\":\"SECRET-REFRESH\"}", "Authorization", "Bearer SECRET-BEARER");
+        } finally {
+            spring.setLevel(before);
+        }
+        assertThat(logs.list).anyMatch(e -> e.getLoggerName().startsWith("org.springframework"));
+        assertThat(allLogText()).doesNotContain("SECRET");
+    }
+
+    @Test
     void givenUnexpectedFailure_logsTheClassButNotTheMessage() {
         start(Duration.ofSeconds(5));
         captureLogs();
