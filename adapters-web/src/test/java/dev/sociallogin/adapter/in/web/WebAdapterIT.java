@@ -199,6 +199,13 @@ class WebAdapterIT {
     }
 
     @Test
+    void givenUndecodableQuery_callback_answersInvalidRequestNot500() {
+        assertProblem(http.get("/auth/kakao/callback?code=a&state=%zz", "Cookie", "oauthState=s1234567890123456789012"), 400,
+                "invalid_request");
+        assertProblem(http.postEmpty("/auth/logout?scope=%zz"), 400, "invalid_request");
+    }
+
+    @Test
     void givenNoStateParameter_callback_answersInvalidState() {
         assertProblem(http.get("/auth/kakao/callback?code=c", "Cookie", "oauthState=s1234567890123456789012"), 400,
                 "invalid_state");

@@ -209,6 +209,7 @@ class WebServerLifecycleIT {
         for (String request : List.of(
                 "GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
                 "GET /a/../../etc HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "TRACE /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
                 "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(40_000) + "\r\nConnection: close\r\n\r\n")) {
             String response = exchange(port, request);
             assertThat(response).startsWith("HTTP/1.1 4");
