@@ -93,7 +93,7 @@ final class AuthController {
     @PostMapping("/auth/{provider}/login")
     ResponseEntity<LoginResponse> login(
             @PathVariable("provider") String provider,
-            @RequestBody(required = false) JsonNode body,
+            @RequestBody(required = false) JsonBody body,
             HttpServletResponse response) {
         ProviderName name = providerName(provider);
         JsonNode object = JsonFields.object(body, true);
@@ -114,8 +114,8 @@ final class AuthController {
     }
 
     @PostMapping("/auth/refresh")
-    ResponseEntity<Map<String, String>> refresh(
-            @RequestBody(required = false) JsonNode body,
+    ResponseEntity<TokenBody> refresh(
+            @RequestBody(required = false) JsonBody body,
             HttpServletRequest request,
             HttpServletResponse response) {
         String token = JsonFields.optionalText(JsonFields.object(body, false), "refresh");
@@ -127,13 +127,13 @@ final class AuthController {
         }
         RefreshResult result = useCases.refreshTokens().refresh(new RefreshCommand(token));
         cookies.set(response, result.tokens());
-        return json(HttpStatus.OK, TokenBodies.pair(result.tokens(), settings.tokensInBody()));
+        return json(HttpStatus.OK, TokenBody.of(result.tokens(), settings.tokensInBody()));
     }
 
     @PostMapping("/auth/logout")
     ResponseEntity<Map<String, String>> logout(
             @RequestParam(name = "scope", required = false) String scopeText,
-            @RequestBody(required = false) JsonNode body,
+            @RequestBody(required = false) JsonBody body,
             HttpServletRequest request,
             HttpServletResponse response) {
         LogoutScope scope = LogoutScope.parse(scopeText).orElseThrow(() -> new WebException(WebError.INVALID_REQUEST));
@@ -159,7 +159,7 @@ final class AuthController {
     }
 
     @PostMapping("/auth/verify")
-    ResponseEntity<Map<String, String>> verify(@RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, String>> verify(@RequestBody(required = false) JsonBody body) {
         String token = JsonFields.requiredText(JsonFields.object(body, true), "token");
         useCases.verifyToken().verify(new VerifyTokenCommand(token));
         return json(HttpStatus.OK, Map.of());

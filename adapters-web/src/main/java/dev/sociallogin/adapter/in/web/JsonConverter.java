@@ -18,7 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON in and out with Jackson 2. Requests are read only as a {@link JsonNode} tree, so the
+ * JSON in and out with Jackson 2. Requests are read only as a {@link JsonBody} tree, so the
  * controllers check every field's type themselves (a number where a string belongs is a 400, not a
  * silent coercion); responses are our records and maps.
  */
@@ -52,7 +52,7 @@ final class JsonConverter extends AbstractHttpMessageConverter<Object> {
 
     @Override
     public boolean canRead(Class<?> clazz, MediaType mediaType) {
-        return JsonNode.class.isAssignableFrom(clazz) && canRead(mediaType);
+        return clazz == JsonBody.class && canRead(mediaType);
     }
 
     @Override
@@ -62,7 +62,7 @@ final class JsonConverter extends AbstractHttpMessageConverter<Object> {
             if (node == null || node.isMissingNode()) {
                 throw new HttpMessageNotReadableException("empty JSON body", inputMessage);
             }
-            return node;
+            return new JsonBody(node);
         } catch (JsonProcessingException e) {
             // the parser's message quotes the input: keep it out of anything that could be shown or logged
             throw new HttpMessageNotReadableException("malformed JSON body", inputMessage);

@@ -9,17 +9,17 @@ final class JsonFields {
     }
 
     /** The body as an object; {@code null} (no body) stays {@code null} when the body is optional. */
-    static JsonNode object(JsonNode body, boolean required) {
+    static JsonNode object(JsonBody body, boolean required) {
         if (body == null) {
             if (required) {
                 throw new WebException(WebError.INVALID_REQUEST);
             }
             return null;
         }
-        if (!body.isObject()) {
+        if (!body.node().isObject()) {
             throw new WebException(WebError.INVALID_REQUEST);
         }
-        return body;
+        return body.node();
     }
 
     /** The field's string, {@code null} when absent or JSON null; any other type is a 400. */

@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.in.web;
 import dev.sociallogin.domain.error.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -85,7 +86,9 @@ final class ProblemAdvice {
         return problem(WebError.INVALID_REQUEST, request, response);
     }
 
-    @ExceptionHandler({ServletRequestBindingException.class, TypeMismatchException.class, IllegalArgumentException.class})
+    // InvalidParameterException: Tomcat could not decode the query string (a stray %)
+    @ExceptionHandler({ServletRequestBindingException.class, TypeMismatchException.class, IllegalArgumentException.class,
+            InvalidParameterException.class})
     ResponseEntity<ProblemResponse> badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
         LOG.debug("{} {} rejected as invalid: {}", request.getMethod(), RequestLogFilter.safePath(request), e.getClass().getName());
         return problem(WebError.INVALID_REQUEST, request, response);

@@ -33,8 +33,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        if (throwable != null) {
+        if (throwable != null && status >= 500) {
             LOG.error("request failed in the container: {}", ProblemAdvice.describe(throwable));
+        } else if (throwable != null) {
+            LOG.debug("request refused by the container: {}", ProblemAdvice.describe(throwable));
         }
         WebError error = WebError.ofStatus(status);
         try {

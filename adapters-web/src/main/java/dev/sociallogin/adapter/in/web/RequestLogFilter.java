@@ -40,7 +40,7 @@ final class RequestLogFilter extends HttpFilter {
         long start = System.nanoTime();
         try {
             response.setHeader("Cache-Control", "no-store");
-            chain.doFilter(request, response);
+            chain.doFilter(new QueryHidingRequest(request), response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (BodyLimitFilter.isClientAbort(e)) {
                 LOG.debug("{} {} aborted by the client", request.getMethod(), safePath(request));

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebMvc
-class WebMvcConfig implements WebMvcConfigurer {
+final class WebMvcConfig implements WebMvcConfigurer {
 
     private final JsonConverter json;
 

@@ -7,6 +7,7 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
@@ -98,6 +99,11 @@ public final class WebServer implements AutoCloseable {
         host.getPipeline().addValve(new ProblemErrorReportValve(problems));
 
         Context servletContext = tomcat.addContext("", baseDir.toString());
+        if (servletContext instanceof StandardContext standard) {
+            // one application in its own JVM: no webapp reloading, so no leak hunting on stop (it needs --add-opens)
+            standard.setClearReferencesRmiTargets(false);
+            standard.setClearReferencesThreadLocals(false);
+        }
         requestLog = new RequestLogFilter(problems);
         addFilter(servletContext, "requestLog", requestLog);
         addFilter(servletContext, "bodyLimit", new BodyLimitFilter(problems, settings.maxBodyBytes()));
