@@ -21,6 +21,8 @@ final class KakaoFake implements AutoCloseable {
 
     static final String CLIENT_ID = "e2e-rest-api-key";
     static final long APP_ID = 424242L;
+    /** A code whose exchange meets a Kakao outage: 500 with an HTML body. */
+    static final String FAILING_CODE = "failing-code-0123456789";
 
     private static final AtomicLong NEXT_ID = new AtomicLong(4_362_956_124L + (System.nanoTime() % 1_000_000) * 1000);
 
@@ -89,6 +91,9 @@ final class KakaoFake implements AutoCloseable {
     }
 
     private MockResponse token(Map<String, String> form) {
+        if (FAILING_CODE.equals(form.get("code"))) {
+            return new MockResponse().setResponseCode(500).setHeader("Content-Type", "text/html").setBody("<html>error</html>");
+        }
         if (!CLIENT_ID.equals(form.get("client_id"))) {
             return json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Not exist client_id []\",\"error_code\":\"KOE101\"}");
         }

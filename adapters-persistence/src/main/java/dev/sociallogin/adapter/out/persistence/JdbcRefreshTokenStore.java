@@ -60,10 +60,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
                 return false;
             }
             // 2. The one statement that decides the winner among concurrent rotations of this token.
+            // A rotated token counts as revoked by its rotation (revoked_at = rotated_at = now).
             int won = db.jdbc.update(
-                    "UPDATE refresh_tokens SET replaced_by = ?, rotated_at = ?"
+                    "UPDATE refresh_tokens SET replaced_by = ?, rotated_at = ?, revoked_at = ?"
                             + " WHERE jti = ? AND family_id = ? AND replaced_by IS NULL AND revoked_at IS NULL AND expires_at > ?",
-                    successor.id().value(), JdbcSupport.toDb(now), presented.value(), successor.family().value(), JdbcSupport.toDb(now));
+                    successor.id().value(), JdbcSupport.toDb(now), JdbcSupport.toDb(now), presented.value(), successor.family().value(),
+                    JdbcSupport.toDb(now));
             if (won == 0) {
                 return false;
             }
