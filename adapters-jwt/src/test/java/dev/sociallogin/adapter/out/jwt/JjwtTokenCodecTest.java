@@ -9,6 +9,7 @@ import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenId;
+import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
 import dev.sociallogin.domain.model.UserId;
 import dev.sociallogin.domain.model.Username;
@@ -91,6 +92,18 @@ class JjwtTokenCodecTest {
     @Test
     void givenSixtyFourByteSecret_encode_stillSignsHs256() {
         JjwtTokenCodec strong = new JjwtTokenCodec(settings(bytes(64, 3)), clock);
+
+        String token = strong.encode(accessClaims());
+
+        assertThat(decodeSegment(token.split("\\.")[0])).isEqualTo("{\"alg\":\"HS256\"}");
+        assertThat(strong.decode(token, TokenType.ACCESS)).isEqualTo(accessClaims());
+    }
+
+    @Test
+    void givenSixtyFourByteKeyNamedHmacSha512_encode_stillSignsHs256() {
+        // what jjwt's Keys.hmacShaKeyFor returns for 64 bytes: left to itself, jjwt would sign HS512
+        SecretKey hmacSha512Key = new SecretKeySpec(bytes(64, 3), "HmacSHA512");
+        JjwtTokenCodec strong = new JjwtTokenCodec(new JwtSettings(hmacSha512Key, ISSUER, ACCESS_TTL, REFRESH_TTL), clock);
 
         String token = strong.encode(accessClaims());
 
@@ -436,6 +449,18 @@ class JjwtTokenCodecTest {
         assertThatThrownBy(() -> new JwtSettings(new SecretKeySpec(bytes(31, 1), "HmacSHA256"), ISSUER, ACCESS_TTL, REFRESH_TTL))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JwtKeys.fromBytes(bytes(31, 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenSecretAndPolicy_settingsOf_takesThePolicyLifetimes() {
+        String secret = Base64.getEncoder().encodeToString(SECRET);
+
+        JwtSettings settings = JwtSettings.of(secret, ISSUER, TokenPolicy.DEFAULTS);
+
+        assertThat(settings.key().getEncoded()).isEqualTo(SECRET);
+        assertThat(settings.lifetime(TokenType.ACCESS)).isEqualTo(TokenPolicy.DEFAULTS.accessTtl());
+        assertThat(settings.lifetime(TokenType.REFRESH)).isEqualTo(TokenPolicy.DEFAULTS.refreshTtl());
+        assertThatThrownBy(() -> JwtSettings.of(secret, " ", TokenPolicy.DEFAULTS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
