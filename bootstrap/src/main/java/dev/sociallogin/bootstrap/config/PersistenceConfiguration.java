@@ -45,9 +45,15 @@ public class PersistenceConfiguration {
             return Persistence.open(persistence, clock);
         } catch (DomainException e) {
             // the adapter's message says what failed without the URL or the password
+            String detail = e.getMessage() == null ? "" : e.getMessage();
+            if (detail.contains("SQLState 28")) {
+                // 28xxx: invalid authorization, the server answered but refused the credentials
+                throw new ConfigurationException(Settings.AUTH_DB_PASSWORD,
+                        "the database refused the login of AUTH_DB_USER with AUTH_DB_PASSWORD: " + detail, e);
+            }
             throw new ConfigurationException(variable, settings.dbUrl().isPresent()
-                    ? "the database is unreachable or refused the login: " + e.getMessage()
-                    : "the embedded database under AUTH_DATA_DIR cannot be opened: " + e.getMessage(), e);
+                    ? "the database is unreachable: " + detail
+                    : "the embedded database under AUTH_DATA_DIR cannot be opened: " + detail, e);
         }
     }
 

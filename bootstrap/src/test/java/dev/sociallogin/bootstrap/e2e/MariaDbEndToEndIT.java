@@ -116,7 +116,7 @@ class MariaDbEndToEndIT {
     }
 
     @Test
-    void givenWrongPassword_start_isRefusedNamingTheDatabaseVariable() {
+    void givenWrongPassword_start_isRefusedNamingThePasswordVariableNotItsValue() {
         requireServer();
         try (KakaoFake kakao = new KakaoFake()) {
             Map<String, String> variables = RunningService.variables(kakao, dataDir.toString(),
@@ -132,7 +132,7 @@ class MariaDbEndToEndIT {
                 cause = cause.getCause();
             }
             assertThat(cause).isNotNull();
-            assertThat(((dev.sociallogin.bootstrap.ConfigurationException) cause).variable()).isEqualTo("AUTH_DB_URL");
+            assertThat(((dev.sociallogin.bootstrap.ConfigurationException) cause).variable()).isEqualTo("AUTH_DB_PASSWORD");
             assertThat(cause.getMessage()).doesNotContain(PASSWORD);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

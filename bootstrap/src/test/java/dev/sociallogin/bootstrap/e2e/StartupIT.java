@@ -108,6 +108,17 @@ class StartupIT {
     }
 
     @Test
+    void givenPortInUse_start_exitsNonZeroNamingAuthHttpPort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
+                ServiceProcess service = ServiceProcess.start(env("AUTH_HTTP_PORT", Integer.toString(taken.getLocalPort())))) {
+            int exit = service.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(service.output()).isNotZero();
+            assertThat(errorLines(service)).as(service.output()).singleElement().asString().contains("AUTH_HTTP_PORT");
+        }
+    }
+
+    @Test
     void givenNoSecret_restart_reusesTheGeneratedOwnerOnlyKeyAndKeepsTheData() throws Exception {
         String access;
         String refresh;
