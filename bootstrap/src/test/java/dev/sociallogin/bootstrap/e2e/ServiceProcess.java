@@ -1,8 +1,6 @@
 package dev.sociallogin.bootstrap.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,8 +26,11 @@ final class ServiceProcess implements AutoCloseable {
             .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Thread pump;
+    /**
+     * The child's stdout and stderr go to a file: a thread reading the pipe loses the last lines
+     * when the JVM's process reaper closes the pipe at exit ("Stream closed").
+     */
+    private final Path outputFile;
     private final long startedNanos;
     final int port;
 
@@ -38,7 +38,13 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        try {
+            outputFile = Files.createTempFile("social-login-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        outputFile.toFile().deleteOnExit();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         startedNanos = System.nanoTime();
@@ -47,9 +53,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        pump = new Thread(this::pumpOutput, "service-output");
-        pump.setDaemon(true);
-        pump.start();
     }
 
     /** Starts the jar with {@code env} plus AUTH_HTTP_PORT on a free port. */
@@ -100,7 +103,6 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("still running after " + timeout + ":\n" + output());
         }
-        pump.join(2000);
         return process.exitValue();
     }
 
@@ -111,22 +113,15 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     List<String> lines() {
-        return List.copyOf(lines);
+        try {
+            return Files.readAllLines(outputFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String output() {
-        return String.join("\n", lines);
-    }
-
-    private void pumpOutput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            // process gone
-        }
+        return String.join("\n", lines());
     }
 
     private static String javaBinary() {
