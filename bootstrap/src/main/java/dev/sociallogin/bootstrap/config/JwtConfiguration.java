@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** The HS256 token codec, keyed by AUTH_JWT_SECRET or else by the key file generated in AUTH_DATA_DIR. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,8 @@ public class JwtConfiguration {
         return Startup.begin(bootstrapExecutor, () -> codec(settings, policy, clock));
     }
 
+    // lazy: taken once the HTTP server has started; the work itself began in the startup bean
+    @Lazy
     @Bean
     TokenCodec tokenCodec(CompletableFuture<TokenCodec> tokenCodecStartup) {
         return Startup.await(tokenCodecStartup);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Kakao login, registered only when {@code KAKAO_CLIENT_ID} is set. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,8 @@ public class KakaoConfiguration {
         return Startup.begin(bootstrapExecutor, () -> kakao(settings));
     }
 
+    // lazy: taken once the HTTP server has started; the work itself began in the startup bean
+    @Lazy
     @Bean
     @Conditional(KakaoEnabled.class)
     IdentityProvider kakaoIdentityProvider(CompletableFuture<KakaoIdentityProvider> kakaoStartup) {

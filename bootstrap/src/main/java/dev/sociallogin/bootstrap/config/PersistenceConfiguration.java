@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The database: migrated and connected at start (unreachable: start-up refused naming AUTH_DB_URL,
@@ -28,6 +29,8 @@ public class PersistenceConfiguration {
         return Startup.begin(bootstrapExecutor, () -> open(settings, clock));
     }
 
+    // lazy: taken once the HTTP server has started; the work itself began in the startup bean
+    @Lazy
     @Bean(destroyMethod = "close")
     Persistence persistence(CompletableFuture<Persistence> persistenceStartup) {
         return Startup.await(persistenceStartup);
@@ -57,21 +60,25 @@ public class PersistenceConfiguration {
         }
     }
 
+    @Lazy
     @Bean
     UserRepository userRepository(Persistence persistence) {
         return persistence.users();
     }
 
+    @Lazy
     @Bean
     RefreshTokenStore refreshTokenStore(Persistence persistence) {
         return persistence.refreshTokens();
     }
 
+    @Lazy
     @Bean
     AccessTokenDenylist accessTokenDenylist(Persistence persistence) {
         return persistence.accessTokenDenylist();
     }
 
+    @Lazy
     @Bean
     StorageHealth storageHealth(Persistence persistence) {
         return persistence.storageHealth();

@@ -43,6 +43,6 @@ final class RunningService implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        ServiceContexts.stop(context);
     }
 }
