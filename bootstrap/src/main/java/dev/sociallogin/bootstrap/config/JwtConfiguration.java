@@ -10,7 +10,6 @@ import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -23,15 +22,15 @@ public class JwtConfiguration {
 
     /** Reads or generates the key and loads the JWT library on a bootstrap thread. */
     @Bean
-    CompletableFuture<TokenCodec> tokenCodecStartup(Settings settings, TokenPolicy policy, Clock clock, ExecutorService bootstrapExecutor) {
+    Startup<TokenCodec> tokenCodecStartup(Settings settings, TokenPolicy policy, Clock clock, ExecutorService bootstrapExecutor) {
         return Startup.begin(bootstrapExecutor, () -> codec(settings, policy, clock));
     }
 
     // lazy: taken once the HTTP server has started; the work itself began in the startup bean
     @Lazy
     @Bean
-    TokenCodec tokenCodec(CompletableFuture<TokenCodec> tokenCodecStartup) {
-        return Startup.await(tokenCodecStartup);
+    TokenCodec tokenCodec(Startup<TokenCodec> tokenCodecStartup) {
+        return tokenCodecStartup.await();
     }
 
     private static TokenCodec codec(Settings settings, TokenPolicy policy, Clock clock) {

@@ -5,7 +5,6 @@ import dev.sociallogin.adapter.out.kakao.KakaoSettings;
 import dev.sociallogin.bootstrap.ConfigurationException;
 import dev.sociallogin.bootstrap.Settings;
 import dev.sociallogin.domain.port.out.IdentityProvider;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -19,7 +18,7 @@ public class KakaoConfiguration {
     /** Builds the HTTP client (and loads its libraries) on a bootstrap thread. */
     @Bean
     @Conditional(KakaoEnabled.class)
-    CompletableFuture<KakaoIdentityProvider> kakaoStartup(Settings settings, ExecutorService bootstrapExecutor) {
+    Startup<KakaoIdentityProvider> kakaoStartup(Settings settings, ExecutorService bootstrapExecutor) {
         return Startup.begin(bootstrapExecutor, () -> kakao(settings));
     }
 
@@ -27,8 +26,8 @@ public class KakaoConfiguration {
     @Lazy
     @Bean
     @Conditional(KakaoEnabled.class)
-    IdentityProvider kakaoIdentityProvider(CompletableFuture<KakaoIdentityProvider> kakaoStartup) {
-        return Startup.await(kakaoStartup);
+    IdentityProvider kakaoIdentityProvider(Startup<KakaoIdentityProvider> kakaoStartup) {
+        return kakaoStartup.await();
     }
 
     private static KakaoIdentityProvider kakao(Settings settings) {

@@ -10,7 +10,6 @@ import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,15 +24,15 @@ public class PersistenceConfiguration {
 
     /** Migrates and connects on a bootstrap thread while the HTTP server starts. */
     @Bean
-    CompletableFuture<Persistence> persistenceStartup(Settings settings, Clock clock, ExecutorService bootstrapExecutor) {
+    Startup<Persistence> persistenceStartup(Settings settings, Clock clock, ExecutorService bootstrapExecutor) {
         return Startup.begin(bootstrapExecutor, () -> open(settings, clock));
     }
 
     // lazy: taken once the HTTP server has started; the work itself began in the startup bean
     @Lazy
     @Bean(destroyMethod = "close")
-    Persistence persistence(CompletableFuture<Persistence> persistenceStartup) {
-        return Startup.await(persistenceStartup);
+    Persistence persistence(Startup<Persistence> persistenceStartup) {
+        return persistenceStartup.await();
     }
 
     private static Persistence open(Settings settings, Clock clock) {
