@@ -1,0 +1,22 @@
+package dev.sociallogin.application.service;
+
+import dev.sociallogin.application.port.in.ListProvidersUseCase;
+import dev.sociallogin.domain.model.ProviderName;
+import dev.sociallogin.domain.port.out.IdentityProviders;
+import java.util.List;
+import java.util.Objects;
+
+/** The enabled providers in alphabetical order. */
+public final class ListProvidersService implements ListProvidersUseCase {
+
+    private final IdentityProviders providers;
+
+    public ListProvidersService(IdentityProviders providers) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+    }
+
+    @Override
+    public List<ProviderName> enabledProviders() {
+        return providers.names();
+    }
+}

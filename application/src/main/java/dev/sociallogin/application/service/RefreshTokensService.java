@@ -1,0 +1,106 @@
+package dev.sociallogin.application.service;
+
+import dev.sociallogin.application.port.in.RefreshCommand;
+import dev.sociallogin.application.port.in.RefreshResult;
+import dev.sociallogin.application.port.in.RefreshTokensUseCase;
+import dev.sociallogin.domain.error.DomainException;
+import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.StoredRefreshToken;
+import dev.sociallogin.domain.model.TokenClaims;
+import dev.sociallogin.domain.model.TokenPolicy;
+import dev.sociallogin.domain.model.TokenType;
+import dev.sociallogin.domain.model.User;
+import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.TokenCodec;
+import dev.sociallogin.domain.port.out.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rotates a refresh token.
+ * <ol>
+ *   <li>No token: {@code TOKEN_MISSING}. The codec's {@code TOKEN_EXPIRED} / {@code TOKEN_NOT_VALID}
+ *       propagate. A token we never stored, or whose record names another user: {@code TOKEN_NOT_VALID};
+ *       so is a token whose user is gone or disabled.</li>
+ *   <li>At or past its family's start plus the session lifetime: {@code TOKEN_EXPIRED}.</li>
+ *   <li>The store rotates atomically; the winner gets the successor (same family, issued now,
+ *       expiring at {@code min(now + refreshTtl, family end)}) and a fresh access token.</li>
+ *   <li>A loser, or a later caller, finds the token rotated. Strictly within the reuse grace
+ *       after that rotation (a grace of zero: never) and while the successor is active, it gets
+ *       that same successor (the codec is deterministic: the identical string) and a fresh access
+ *       token, so several tabs refreshing at once stay logged in. Within the grace but with the
+ *       successor revoked (logout): {@code TOKEN_REVOKED}. Otherwise — after the grace, or an
+ *       older token whose successor rotated again — it is reuse: the family is revoked and the
+ *       call fails {@code TOKEN_REUSED}.</li>
+ *   <li>Revoked without rotation (logout, reuse): {@code TOKEN_REVOKED}; expired: {@code TOKEN_EXPIRED}.</li>
+ * </ol>
+ */
+public final class RefreshTokensService implements RefreshTokensUseCase {
+
+    private final UserRepository users;
+    private final RefreshTokenStore refreshTokens;
+    private final TokenCodec codec;
+    private final TokenIssuer issuer;
+    private final Clock clock;
+
+    public RefreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, TokenCodec codec,
+                                TokenPolicy policy, Clock clock) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.issuer = new TokenIssuer(codec, policy);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RefreshResult refresh(RefreshCommand command) {
+        if (TokenVerifier.isBlank(command.refreshToken())) {
+            throw new DomainException(ErrorCode.TOKEN_MISSING, "no refresh token");
+        }
+        Instant now = TokenIssuer.now(clock);
+        TokenClaims claims = codec.decode(command.refreshToken(), TokenType.REFRESH);
+        StoredRefreshToken stored = TokenVerifier.storedFor(refreshTokens, claims);
+        User user = TokenVerifier.activeUser(users, stored.userId());
+        if (!now.isBefore(issuer.familyEnd(stored))) {
+            throw new DomainException(ErrorCode.TOKEN_EXPIRED, "session lifetime over");
+        }
+
+        StoredRefreshToken successor = issuer.successorOf(stored, now);
+        if (refreshTokens.rotate(stored.id(), successor, now)) {
+            return new RefreshResult(user, issuer.pair(user, successor, now));
+        }
+        return afterLostRotation(user, refreshTokens.find(stored.id()).orElseThrow(
+                () -> new DomainException(ErrorCode.TOKEN_NOT_VALID, "refresh token unknown")), now);
+    }
+
+    /** The presented token could not be rotated: explain why, or answer the grace successor. */
+    private RefreshResult afterLostRotation(User user, StoredRefreshToken presented, Instant now) {
+        if (presented.isRotated()) {
+            boolean withinGrace = now.isBefore(presented.rotatedAt().plus(issuer.policy().reuseGrace()));
+            if (withinGrace) {
+                Optional<StoredRefreshToken> successor = refreshTokens.find(presented.replacedBy());
+                if (successor.isPresent() && successor.get().isActiveAt(now)) {
+                    return new RefreshResult(user, issuer.pair(user, successor.get(), now));
+                }
+                if (successor.isPresent() && !successor.get().isRotated()) {
+                    if (successor.get().isRevoked()) {
+                        throw new DomainException(ErrorCode.TOKEN_REVOKED, "refresh token revoked");
+                    }
+                    throw new DomainException(ErrorCode.TOKEN_EXPIRED, "refresh token expired");
+                }
+            }
+            refreshTokens.revokeFamily(presented.family(), now);
+            throw new DomainException(ErrorCode.TOKEN_REUSED, "rotated refresh token presented again");
+        }
+        if (presented.isRevoked()) {
+            throw new DomainException(ErrorCode.TOKEN_REVOKED, "refresh token revoked");
+        }
+        if (!presented.isActiveAt(now)) {
+            throw new DomainException(ErrorCode.TOKEN_EXPIRED, "refresh token expired");
+        }
+        // active yet not rotatable: its family was revoked without reaching this token
+        throw new DomainException(ErrorCode.TOKEN_REVOKED, "refresh token family revoked");
+    }
+}

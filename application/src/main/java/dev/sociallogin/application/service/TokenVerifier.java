@@ -1,0 +1,106 @@
+package dev.sociallogin.application.service;
+
+import dev.sociallogin.domain.error.DomainException;
+import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.StoredRefreshToken;
+import dev.sociallogin.domain.model.TokenClaims;
+import dev.sociallogin.domain.model.TokenType;
+import dev.sociallogin.domain.model.User;
+import dev.sociallogin.domain.model.UserId;
+import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.TokenCodec;
+import dev.sociallogin.domain.port.out.UserRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks that a token is usable right now, beyond what the codec checks: an access token not
+ * denied, a refresh token stored, neither rotated nor revoked and within its session, and in
+ * both cases a user who exists and is active (a token of a disabled user is not valid).
+ */
+final class TokenVerifier {
+
+    /** A usable access token and its user. */
+    record VerifiedAccess(TokenClaims claims, User user) {
+    }
+
+    /** A usable refresh token: its claims, its stored state, its user. */
+    record VerifiedRefresh(TokenClaims claims, StoredRefreshToken stored, User user) {
+    }
+
+    private final UserRepository users;
+    private final RefreshTokenStore refreshTokens;
+    private final AccessTokenDenylist denylist;
+    private final TokenCodec codec;
+    private final Duration sessionMaxLifetime;
+
+    TokenVerifier(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, TokenCodec codec,
+                  Duration sessionMaxLifetime) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.denylist = Objects.requireNonNull(denylist, "denylist");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.sessionMaxLifetime = Objects.requireNonNull(sessionMaxLifetime, "sessionMaxLifetime");
+    }
+
+    static boolean isBlank(String token) {
+        return token == null || token.isBlank();
+    }
+
+    VerifiedAccess access(String token) {
+        return checkAccess(codec.decode(token, TokenType.ACCESS));
+    }
+
+    VerifiedAccess checkAccess(TokenClaims claims) {
+        return checkAccess(users, denylist, claims);
+    }
+
+    static VerifiedAccess checkAccess(UserRepository users, AccessTokenDenylist denylist, TokenClaims claims) {
+        if (denylist.isDenied(claims.id())) {
+            throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token revoked");
+        }
+        return new VerifiedAccess(claims, activeUser(users, claims.subject()));
+    }
+
+    VerifiedRefresh refresh(String token, Instant now) {
+        return checkRefresh(codec.decode(token, TokenType.REFRESH), now);
+    }
+
+    VerifiedRefresh checkRefresh(TokenClaims claims, Instant now) {
+        StoredRefreshToken stored = storedFor(claims);
+        if (stored.isRotated() || stored.isRevoked()) {
+            throw new DomainException(ErrorCode.TOKEN_REVOKED, "refresh token revoked");
+        }
+        if (!now.isBefore(stored.familyStartedAt().plus(sessionMaxLifetime))) {
+            throw new DomainException(ErrorCode.TOKEN_EXPIRED, "session lifetime over");
+        }
+        return new VerifiedRefresh(claims, stored, activeUser(claims.subject()));
+    }
+
+    /** The stored record of a decoded refresh token; unknown or not matching its claims: not valid. */
+    StoredRefreshToken storedFor(TokenClaims claims) {
+        return storedFor(refreshTokens, claims);
+    }
+
+    static StoredRefreshToken storedFor(RefreshTokenStore refreshTokens, TokenClaims claims) {
+        Optional<StoredRefreshToken> stored = refreshTokens.find(claims.id());
+        if (stored.isEmpty() || !stored.get().userId().equals(claims.subject())
+                || !stored.get().family().equals(claims.family())) {
+            throw new DomainException(ErrorCode.TOKEN_NOT_VALID, "refresh token unknown");
+        }
+        return stored.get();
+    }
+
+    /** The user of a token: missing or disabled makes the token not valid. */
+    User activeUser(UserId id) {
+        return activeUser(users, id);
+    }
+
+    static User activeUser(UserRepository users, UserId id) {
+        return users.findById(id).filter(User::active)
+                .orElseThrow(() -> new DomainException(ErrorCode.TOKEN_NOT_VALID, "user missing or disabled"));
+    }
+}

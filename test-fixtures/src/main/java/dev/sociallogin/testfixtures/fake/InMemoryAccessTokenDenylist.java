@@ -1,0 +1,58 @@
+package dev.sociallogin.testfixtures.fake;
+
+import dev.sociallogin.domain.model.TokenId;
+import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link AccessTokenDenylist} in memory: one instance, so a revocation takes effect at once.
+ * Denying an id twice keeps the later expiry.
+ */
+public final class InMemoryAccessTokenDenylist implements AccessTokenDenylist {
+
+    private final StorageOutage outage;
+    private final Map<TokenId, Instant> denied = new HashMap<>();
+
+    public InMemoryAccessTokenDenylist() {
+        this(new StorageOutage());
+    }
+
+    public InMemoryAccessTokenDenylist(StorageOutage outage) {
+        this.outage = Objects.requireNonNull(outage, "outage");
+    }
+
+    public StorageOutage outage() {
+        return outage;
+    }
+
+    @Override
+    public synchronized void deny(TokenId id, Instant expiresAt) {
+        outage.check();
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        denied.merge(id, expiresAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Override
+    public synchronized boolean isDenied(TokenId id) {
+        outage.check();
+        return denied.containsKey(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public synchronized int purgeExpired(Instant now) {
+        outage.check();
+        Objects.requireNonNull(now, "now");
+        int before = denied.size();
+        denied.values().removeIf(expiresAt -> expiresAt.isBefore(now));
+        return before - denied.size();
+    }
+
+    /** How many entries are kept (test hook). */
+    public synchronized int size() {
+        return denied.size();
+    }
+}
