@@ -24,17 +24,24 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A {@link TokenCodec} without JWT: {@code ft1.<field>...<field>.<mac>}, each field base64url, the
  * last part an HMAC-SHA256 under a fixed test key. Deterministic (same claims, same string) and
- * tamper-evident; not a security boundary, only a stand-in that fails the way the real codec does:
+ * tamper-evident; not a security boundary, only a stand-in that fails the way the real codec
+ * ({@code JjwtTokenCodec}) does:
  *
  * <ol>
  *   <li>anything malformed, a wrong MAC, a blank or oversized string: {@code TOKEN_NOT_VALID};</li>
- *   <li>a genuine token past its {@code exp} at the injected clock: {@code TOKEN_EXPIRED}
- *       (checked before the type, as a JWT parser checks {@code exp} before the caller sees claims);</li>
- *   <li>{@code iat} in the future, {@code exp - iat} over the policy's lifetime (when a policy is
- *       given), or the wrong type: {@code TOKEN_NOT_VALID}.</li>
+ *   <li>the wrong type, {@code iat} more than {@link #IAT_CLOCK_SKEW} in the future, or
+ *       {@code exp - iat} over the policy's lifetime (when a policy is given): {@code TOKEN_NOT_VALID},
+ *       also when the token is expired as well;</li>
+ *   <li>only a token passing every other check but at or past its {@code exp} at the injected
+ *       clock: {@code TOKEN_EXPIRED}. So an expired token of the wrong type is "not valid", and a
+ *       forged token never learns it is "only expired".</li>
  * </ol>
+ * Like the real codec, it refuses to encode what it would refuse to decode (a lifetime over the policy).
  */
 public final class FakeTokenCodec implements TokenCodec {
+
+    /** How far in the future {@code iat} may lie, as the real codec allows for clock skew. */
+    public static final Duration IAT_CLOCK_SKEW = Duration.ofSeconds(5);
 
     private static final String PREFIX = "ft1";
     private static final int FIELDS = 7;
@@ -60,6 +67,9 @@ public final class FakeTokenCodec implements TokenCodec {
     @Override
     public String encode(TokenClaims claims) {
         Objects.requireNonNull(claims, "claims");
+        if (!lifetimeAcceptable(claims)) {
+            throw new IllegalArgumentException("token lifetime exceeds the policy's " + claims.type().claim() + " lifetime");
+        }
         String body = String.join(".",
                 field(claims.type().claim()),
                 field(claims.id().value()),
@@ -74,16 +84,15 @@ public final class FakeTokenCodec implements TokenCodec {
 
     @Override
     public TokenClaims decode(String token, TokenType expected) {
-        Objects.requireNonNull(expected, "expected");
-        TokenClaims claims = decodeAny(token);
-        if (claims.type() != expected) {
-            throw notValid();
-        }
-        return claims;
+        return read(token, Objects.requireNonNull(expected, "expected"));
     }
 
     @Override
     public TokenClaims decodeAny(String token) {
+        return read(token, null);
+    }
+
+    private TokenClaims read(String token, TokenType expected) {
         if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
             throw notValid();
         }
@@ -111,19 +120,23 @@ public final class FakeTokenCodec implements TokenCodec {
             throw notValid();
         }
         Instant now = clock.instant();
+        if ((expected != null && claims.type() != expected)
+                || claims.issuedAt().isAfter(now.plus(IAT_CLOCK_SKEW))
+                || !lifetimeAcceptable(claims)) {
+            throw notValid();
+        }
         if (claims.isExpiredAt(now)) {
             throw new DomainException(ErrorCode.TOKEN_EXPIRED, "token expired");
         }
-        if (claims.issuedAt().isAfter(now)) {
-            throw notValid();
-        }
-        if (policy != null) {
-            Duration lifetime = claims.type() == TokenType.ACCESS ? policy.accessTtl() : policy.refreshTtl();
-            if (Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(lifetime) > 0) {
-                throw notValid();
-            }
-        }
         return claims;
+    }
+
+    private boolean lifetimeAcceptable(TokenClaims claims) {
+        if (policy == null) {
+            return true;
+        }
+        Duration lifetime = claims.type() == TokenType.ACCESS ? policy.accessTtl() : policy.refreshTtl();
+        return Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(lifetime) <= 0;
     }
 
     private static TokenType typeOf(String claim) {

@@ -100,17 +100,34 @@ class FakeTokenCodecTest {
     }
 
     @Test
-    void givenIssuedInTheFuture_decode_isNotValid() {
-        clock.set(NOW.minusSeconds(1));
-        assertError(() -> codec.decodeAny(codec.encode(access)), ErrorCode.TOKEN_NOT_VALID);
+    void givenExpiredTokenOfTheWrongType_decode_isNotValidRatherThanExpired() {
+        String token = codec.encode(refresh);
+        clock.set(refresh.expiresAt().plusSeconds(1));
+
+        assertError(() -> codec.decode(token, TokenType.ACCESS), ErrorCode.TOKEN_NOT_VALID);
+        assertError(() -> codec.decode(token, TokenType.REFRESH), ErrorCode.TOKEN_EXPIRED);
     }
 
     @Test
-    void givenLifetimeLongerThanPolicy_decode_isNotValid() {
+    void givenIssuedInTheFuture_decode_isNotValidBeyondTheClockSkew() {
+        String token = codec.encode(access);
+        clock.set(NOW.minus(FakeTokenCodec.IAT_CLOCK_SKEW));
+        assertThat(codec.decodeAny(token)).isEqualTo(access);
+
+        clock.set(NOW.minus(FakeTokenCodec.IAT_CLOCK_SKEW).minusSeconds(1));
+        assertError(() -> codec.decodeAny(token), ErrorCode.TOKEN_NOT_VALID);
+    }
+
+    @Test
+    void givenLifetimeLongerThanPolicy_decodeRefusesAndEncodeRefuses() {
         TokenClaims tooLong = TokenClaims.access(TokenId.random(), new UserId(1), new Username("kakao_1"), NOW,
                 NOW.plus(Duration.ofHours(5)).plusSeconds(1));
-        assertError(() -> codec.decodeAny(codec.encode(tooLong)), ErrorCode.TOKEN_NOT_VALID);
-        assertThat(new FakeTokenCodec(clock).decodeAny(codec.encode(tooLong))).isEqualTo(tooLong);
+        FakeTokenCodec lenient = new FakeTokenCodec(clock);
+        String token = lenient.encode(tooLong);
+
+        assertThat(lenient.decodeAny(token)).isEqualTo(tooLong);
+        assertError(() -> codec.decodeAny(token), ErrorCode.TOKEN_NOT_VALID);
+        assertThatThrownBy(() -> codec.encode(tooLong)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
