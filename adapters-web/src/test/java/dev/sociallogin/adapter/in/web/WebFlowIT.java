@@ -252,6 +252,26 @@ class WebFlowIT {
     }
 
     @Test
+    void givenOnlyTheRefreshCookieLeft_me_rotatesSilently() {
+        start(true);
+        Session session = logIn();
+        stack.clock.advance(Duration.ofHours(5).plusSeconds(1));
+        // a browser dropped the access cookie when its Max-Age ran out
+        Reply reply = http.get("/api/users/me", "Cookie", "refreshToken=" + session.refresh());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("username").asText()).startsWith("kakao_");
+        Session rotated = Session.of(reply);
+        assertThat(rotated.refresh()).isNotEqualTo(session.refresh());
+        assertThat(http.get("/api/users/me", "Cookie", rotated.cookies()).status()).isEqualTo(200);
+
+        // and a dead one is a 401 that clears the cookies
+        stack.clock.advance(GRACE.plusSeconds(1));
+        Reply dead = http.get("/api/users/me", "Cookie", "refreshToken=" + session.refresh());
+        assertProblem(dead, 401, "token_reused");
+        assertThat(dead.cookie("refreshToken").maxAge()).isZero();
+    }
+
+    @Test
     void givenExpiredBearer_me_answersExpiredWithoutRotating() {
         start(true);
         Session session = logIn();
