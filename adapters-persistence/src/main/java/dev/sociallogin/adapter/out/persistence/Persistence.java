@@ -1,0 +1,75 @@
+package dev.sociallogin.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.StorageHealth;
+import dev.sociallogin.domain.port.out.UserRepository;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The persistence adapter assembled: migrates the schema, opens the pool, builds every storage port
+ * on it and starts the denylist poll. {@link #close()} stops the poll and closes the pool (and with
+ * it the embedded database).
+ */
+public final class Persistence implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final JdbcUserRepository users;
+    private final JdbcRefreshTokenStore refreshTokens;
+    private final JdbcAccessTokenDenylist denylist;
+    private final JdbcStorageHealth health;
+
+    private Persistence(HikariDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.users = new JdbcUserRepository(dataSource);
+        this.refreshTokens = new JdbcRefreshTokenStore(dataSource);
+        this.denylist = new JdbcAccessTokenDenylist(dataSource, clock);
+        this.health = new JdbcStorageHealth(dataSource);
+    }
+
+    /**
+     * Migrates, connects and starts. Throws {@code STORAGE_UNAVAILABLE} when the database cannot be
+     * reached or migrated now.
+     */
+    public static Persistence open(PersistenceSettings settings, Clock clock) {
+        SchemaMigration.migrate(settings);
+        HikariDataSource dataSource = DataSourceFactory.create(settings);
+        try {
+            Persistence persistence = new Persistence(dataSource, clock);
+            persistence.denylist.start();
+            return persistence;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public RefreshTokenStore refreshTokens() {
+        return refreshTokens;
+    }
+
+    public AccessTokenDenylist accessTokenDenylist() {
+        return denylist;
+    }
+
+    public StorageHealth storageHealth() {
+        return health;
+    }
+
+    /** The pool, for whoever needs plain JDBC next to the ports (benchmarks, operators' tools). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        denylist.close();
+        dataSource.close();
+    }
+}

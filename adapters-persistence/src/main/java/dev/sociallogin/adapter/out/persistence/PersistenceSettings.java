@@ -1,0 +1,83 @@
+package dev.sociallogin.adapter.out.persistence;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where the database is. {@code jdbcUrl} {@code null} or blank selects the embedded H2 file database
+ * under {@code dataDir} (MySQL mode); a {@code jdbc:mysql://} URL selects MySQL or MariaDB through
+ * mysql-connector-j; a {@code jdbc:h2:} URL is accepted for tests.
+ *
+ * @param user     may be {@code null} (empty); the embedded database then uses {@code sa}
+ * @param password may be {@code null} (empty)
+ * @param dataDir  required for the embedded database; ignored otherwise
+ * @param maxPoolSize connections in the pool, at least 1
+ */
+public record PersistenceSettings(String jdbcUrl, String user, String password, Path dataDir, int maxPoolSize) {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+    static final String EMBEDDED_DB_NAME = "social-login";
+
+    public PersistenceSettings {
+        jdbcUrl = jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl.strip();
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        if (jdbcUrl == null) {
+            Objects.requireNonNull(dataDir, "dataDir is required for the embedded database");
+        } else {
+            String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("jdbc:mysql:") && !lower.startsWith("jdbc:h2:")) {
+                // never echo the URL: it may carry a password
+                throw new IllegalArgumentException("AUTH_DB_URL must be a jdbc:mysql:// URL (or jdbc:h2: for tests)");
+            }
+        }
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1");
+        }
+    }
+
+    public PersistenceSettings(String jdbcUrl, String user, String password, Path dataDir) {
+        this(jdbcUrl, user, password, dataDir, DEFAULT_POOL_SIZE);
+    }
+
+    /** The embedded H2 file database under {@code dataDir}. */
+    public static PersistenceSettings embedded(Path dataDir) {
+        return new PersistenceSettings(null, null, null, dataDir, DEFAULT_POOL_SIZE);
+    }
+
+    public boolean isEmbedded() {
+        return jdbcUrl == null;
+    }
+
+    boolean isMySql() {
+        return jdbcUrl != null && jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql:");
+    }
+
+    /** The URL the pool connects to: the configured one, or the embedded file database's. */
+    String effectiveJdbcUrl() {
+        if (jdbcUrl != null) {
+            return jdbcUrl;
+        }
+        Path file = dataDir.toAbsolutePath().normalize().resolve(EMBEDDED_DB_NAME);
+        return "jdbc:h2:file:" + file + ";" + H2_OPTIONS;
+    }
+
+    String effectiveUser() {
+        return isEmbedded() && user.isEmpty() ? "sa" : user;
+    }
+
+    /**
+     * MySQL mode with MySQL's lower-case identifiers; a bounded lock wait; the pool, not the JVM
+     * shutdown hook, closes the database.
+     */
+    static final String H2_OPTIONS = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
+            + "LOCK_TIMEOUT=5000;DB_CLOSE_ON_EXIT=FALSE";
+
+    @Override
+    public String toString() {
+        // the password stays out of logs; so does a URL that could embed one
+        return "PersistenceSettings[" + (isEmbedded() ? "embedded H2 under " + dataDir : (isMySql() ? "MySQL" : "H2"))
+                + ", user=" + effectiveUser() + ", pool=" + maxPoolSize + "]";
+    }
+}

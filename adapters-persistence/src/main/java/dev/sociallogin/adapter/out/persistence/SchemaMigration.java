@@ -1,0 +1,66 @@
+package dev.sociallogin.adapter.out.persistence;
+
+import dev.sociallogin.domain.error.DomainException;
+import dev.sociallogin.domain.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Brings the schema up to date with the Flyway migrations in {@code db/migration}. */
+public final class SchemaMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+    /**
+     * Migrations run on their own connections with a patient socket timeout: Flyway waits up to 10 s
+     * for its MySQL named lock while another instance migrates, longer than the pool lets a statement run.
+     */
+    private static final Duration MIGRATION_SOCKET_TIMEOUT = Duration.ofSeconds(120);
+
+    private SchemaMigration() {
+    }
+
+    /** Applies pending migrations; returns how many ran. */
+    public static int migrate(PersistenceSettings settings) {
+        if (settings.isEmbedded()) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new DomainException(ErrorCode.STORAGE_UNAVAILABLE, "cannot create the data directory " + settings.dataDir());
+            }
+        }
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.effectiveJdbcUrl(), settings.effectiveUser(), settings.password());
+        if (settings.isMySql()) {
+            Properties props = DataSourceFactory.mysqlProperties(settings.jdbcUrl(), MIGRATION_SOCKET_TIMEOUT);
+            props.setProperty("user", settings.effectiveUser());
+            props.setProperty("password", settings.password());
+            dataSource.setConnectionProperties(props);
+        }
+        return migrate(dataSource);
+    }
+
+    /** Applies pending migrations through {@code dataSource}; returns how many ran. */
+    public static int migrate(DataSource dataSource) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .connectRetries(0)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("database schema migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
+            }
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new DomainException(ErrorCode.STORAGE_UNAVAILABLE, "database migration failed (" + StorageFailures.describe(e) + ")");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sociallogin.adapter.out.persistence;
+
+import dev.sociallogin.domain.model.UserId;
+import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.testfixtures.builder.TestUsers;
+import dev.sociallogin.testfixtures.contract.RefreshTokenStoreContract;
+import java.time.Clock;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** The shared {@link RefreshTokenStoreContract} on the embedded H2 file database (MySQL mode). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class H2RefreshTokenStoreContractTest extends RefreshTokenStoreContract {
+
+    @TempDir
+    static Path dataDir;
+
+    private Persistence persistence;
+
+    @BeforeAll
+    void open() {
+        persistence = Persistence.open(PersistenceSettings.embedded(dataDir), Clock.systemUTC());
+    }
+
+    @AfterAll
+    void close() {
+        if (persistence != null) {
+            persistence.close();
+        }
+    }
+
+    @Override
+    protected RefreshTokenStore store() {
+        return persistence.refreshTokens();
+    }
+
+    @Override
+    protected UserId aUser() {
+        // refresh tokens carry no foreign key to users: any id will do
+        return TestUsers.randomId();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sociallogin.adapter.out.persistence;
+
+import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import dev.sociallogin.testfixtures.contract.AccessTokenDenylistContract;
+import java.time.Clock;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** The shared {@link AccessTokenDenylistContract} on the real MySQL-compatible server (see {@link MariaDb}). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MariaDbAccessTokenDenylistContractIT extends AccessTokenDenylistContract {
+
+    private Persistence persistence;
+
+    @BeforeAll
+    void open() {
+        persistence = Persistence.open(MariaDb.settings(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    void close() {
+        if (persistence != null) {
+            persistence.close();
+        }
+    }
+
+    @Override
+    protected AccessTokenDenylist denylist() {
+        return persistence.accessTokenDenylist();
+    }
+}
