@@ -1,0 +1,198 @@
+package dev.sociallogin.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The runnable jar as an operator starts it: {@code java -jar}, configured by environment only. */
+class StartupIT {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupIT.class);
+    private static final Duration EXIT_WITHIN = Duration.ofSeconds(60);
+    /** Functional patience: a loaded CI machine must not fail the behaviour tests. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    /**
+     * The speed target (under 2 s on an idle machine) is measured and logged, not timed: on a
+     * machine shared with parallel builds the same start took 20-30 s. This loose bound only
+     * catches a start-up that hangs on something (a DNS lookup, a pool waiting out its timeout).
+     */
+    private static final Duration LOOSE_START_BOUND = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataDir;
+
+    private KakaoFake kakao;
+
+    @BeforeEach
+    void startKakao() throws Exception {
+        kakao = new KakaoFake();
+    }
+
+    @AfterEach
+    void stopKakao() throws Exception {
+        kakao.close();
+    }
+
+    private Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AUTH_DATA_DIR", dataDir.toString());
+        env.put("KAKAO_CLIENT_ID", KakaoFake.CLIENT_ID);
+        env.put("KAKAO_AUTH_BASE_URL", kakao.baseUrl());
+        env.put("KAKAO_API_BASE_URL", kakao.baseUrl());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    private static List<String> linesNaming(ServiceProcess service, String variable) {
+        return service.lines().stream().filter(line -> line.contains(variable)).collect(Collectors.toList());
+    }
+
+    private static List<String> errorLines(ServiceProcess service) {
+        return service.lines().stream().filter(line -> line.contains(" ERROR ")).collect(Collectors.toList());
+    }
+
+    @Test
+    void givenWeakSecret_start_exitsNonZeroWithOneLineNamingTheVariableNotTheSecret() throws Exception {
+        String weak = "weak-secret-only-29-bytes-xyz";
+        try (ServiceProcess service = ServiceProcess.start(env("AUTH_JWT_SECRET", weak))) {
+            int exit = service.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(service.output()).isNotZero();
+            assertThat(errorLines(service)).as(service.output()).hasSize(1);
+            assertThat(linesNaming(service, "AUTH_JWT_SECRET")).as(service.output()).hasSize(1);
+            assertThat(service.output()).doesNotContain(weak);
+        }
+    }
+
+    @Test
+    void givenUnparseableDuration_start_exitsNonZeroNamingTheVariable() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(env("AUTH_REFRESH_TOKEN_TTL", "7 days"))) {
+            int exit = service.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(service.output()).isNotZero();
+            assertThat(errorLines(service)).as(service.output()).singleElement().asString().contains("AUTH_REFRESH_TOKEN_TTL");
+        }
+    }
+
+    @Test
+    void givenUnreachableDatabase_start_exitsNonZeroNamingAuthDbUrlWithinSeconds() throws Exception {
+        int closedPort = ServiceProcess.freePort();
+        long started = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start(env("AUTH_DB_URL", "jdbc:mysql://127.0.0.1:" + closedPort + "/nowhere",
+                "AUTH_DB_USER", "nobody", "AUTH_DB_PASSWORD", "never-logged-pw"))) {
+            int exit = service.awaitExit(EXIT_WITHIN);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            log.info("Unreachable database refused after {} ms", took.toMillis());
+
+            assertThat(exit).as(service.output()).isNotZero();
+            assertThat(took).isLessThan(Duration.ofSeconds(30)); // the pool's own default wait is 30 s per try
+            assertThat(errorLines(service)).as(service.output()).singleElement().asString().contains("AUTH_DB_URL");
+            assertThat(service.output()).doesNotContain("never-logged-pw");
+        }
+    }
+
+    @Test
+    void givenPortInUse_start_exitsNonZeroNamingAuthHttpPort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
+                ServiceProcess service = ServiceProcess.start(env("AUTH_HTTP_PORT", Integer.toString(taken.getLocalPort())))) {
+            int exit = service.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(service.output()).isNotZero();
+            assertThat(errorLines(service)).as(service.output()).singleElement().asString().contains("AUTH_HTTP_PORT");
+        }
+    }
+
+    @Test
+    void givenNoSecret_restart_reusesTheGeneratedOwnerOnlyKeyAndKeepsTheData() throws Exception {
+        String access;
+        String refresh;
+        long userId;
+        byte[] keyFile;
+        Path key = dataDir.resolve("jwt-secret.key");
+        try (ServiceProcess first = ServiceProcess.start(env())) {
+            Duration healthy = first.awaitHealthy(READY_WITHIN);
+            log.info("Cold start (new data directory) to a healthy /health: {} ms", healthy.toMillis());
+            assertThat(first.output()).contains("Generated a new 256-bit JWT signing key");
+
+            Http.Reply login = new Http(first.baseUrl()).post("/auth/kakao/login",
+                    "{\"code\":\"" + kakao.codeFor(kakao.newAccount("재시작")) + "\"}");
+            assertThat(login.status()).as(login.toString()).isEqualTo(200);
+            access = login.json().path("token").path("access").asText();
+            refresh = login.json().path("token").path("refresh").asText();
+            userId = login.json().path("user").path("id").asLong();
+            keyFile = Files.readAllBytes(key);
+            assertThat(first.stop(EXIT_WITHIN)).isIn(0, 143);
+        }
+        assumeTrue(key.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+
+        try (ServiceProcess second = ServiceProcess.start(env())) {
+            Duration healthy = second.awaitHealthy(READY_WITHIN);
+            log.info("Warm start (existing data directory) to a healthy /health: {} ms", healthy.toMillis());
+            assertThat(healthy).isLessThan(LOOSE_START_BOUND);
+            assertThat(second.output()).contains("Using the JWT signing key stored in").doesNotContain("Generated a new");
+            Http http = new Http(second.baseUrl());
+
+            assertThat(http.post("/auth/verify", "{\"token\":\"" + access + "\"}").status()).isEqualTo(200);
+            Http.Reply me = http.get("/api/users/me", "Authorization", "Bearer " + access);
+            assertThat(me.status()).as(me.toString()).isEqualTo(200);
+            assertThat(me.json().path("id").asLong()).isEqualTo(userId);
+            assertThat(me.json().path("nickname").asText()).isEqualTo("재시작");
+            Http.Reply refreshed = http.post("/auth/refresh", "{\"refresh\":\"" + refresh + "\"}");
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+            assertThat(Files.readAllBytes(key)).isEqualTo(keyFile);
+        }
+    }
+
+    @Test
+    void givenRunningService_sigterm_stopsCleanly() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(env())) {
+            Duration healthy = service.awaitHealthy(READY_WITHIN);
+            log.info("Start to a healthy /health: {} ms", healthy.toMillis());
+            assertThat(healthy).isLessThan(LOOSE_START_BOUND);
+
+            long stopping = System.nanoTime();
+            int exit = service.stop(EXIT_WITHIN);
+            log.info("SIGTERM to exit: {} ms", Duration.ofNanos(System.nanoTime() - stopping).toMillis());
+
+            // 143 = 128 + SIGTERM: the JVM's own status after its shutdown hooks completed
+            assertThat(exit).as(service.output()).isIn(0, 143);
+            assertThat(service.output()).contains("Stopped");
+            assertThat(errorLines(service)).as(service.output()).isEmpty();
+        }
+    }
+
+    @Test
+    void givenDatabase_purgeExpiredCommand_runsOnceAndExitsZero() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(env(), "purge-expired")) {
+            int exit = service.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(service.output()).isZero();
+            assertThat(service.output()).containsPattern("Purged \\d+ expired refresh tokens and \\d+ expired denylist entries");
+        }
+    }
+
+    @Test
+    void givenUnknownCommand_start_exitsWithUsage() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(env(), "frobnicate")) {
+            assertThat(service.awaitExit(EXIT_WITHIN)).isEqualTo(64);
+            assertThat(service.output()).contains("usage:");
+        }
+    }
+}
