@@ -100,8 +100,8 @@ final class JdbcSupport {
 
     /**
      * A string parameter that may be {@code null}, typed: for an untyped {@code null} Spring asks the
-     * driver for parameter metadata, which mysql-connector-j answers with a server-side prepare, an
-     * extra round trip on every insert.
+     * driver for the statement's parameter metadata on every execution (work under the connection's
+     * lock in mysql-connector-j); a typed null goes straight to {@code setNull}.
      */
     static Object nullable(String value) {
         return value == null ? NULL_STRING : value;

@@ -2,6 +2,7 @@ package dev.sociallogin.adapter.out.persistence;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,16 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
 
     public PersistenceSettings(String jdbcUrl, String user, String password, Path dataDir) {
         this(jdbcUrl, user, password, dataDir, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * From the configuration contract: {@code AUTH_DB_URL} (unset or blank: the embedded database),
+     * {@code AUTH_DB_USER}, {@code AUTH_DB_PASSWORD}, {@code AUTH_DATA_DIR} (default {@code ./data}).
+     */
+    public static PersistenceSettings fromEnvironment(Map<String, String> env) {
+        String dataDir = env.getOrDefault("AUTH_DATA_DIR", "");
+        return new PersistenceSettings(env.get("AUTH_DB_URL"), env.get("AUTH_DB_USER"), env.get("AUTH_DB_PASSWORD"),
+                Path.of(dataDir.isBlank() ? "./data" : dataDir), DEFAULT_POOL_SIZE);
     }
 
     /** The embedded H2 file database under {@code dataDir}. */

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /** The shared {@link AccessTokenDenylistContract} on the embedded H2 file database (MySQL mode). */
@@ -18,9 +18,12 @@ class H2AccessTokenDenylistContractTest extends AccessTokenDenylistContract {
 
     private Persistence persistence;
 
-    @BeforeAll
+    @BeforeEach
     void open() {
-        persistence = Persistence.open(PersistenceSettings.embedded(dataDir), Clock.systemUTC());
+        // per test, not @BeforeAll: an unreachable server then shows every test as skipped
+        if (persistence == null) {
+            persistence = Persistence.open(PersistenceSettings.embedded(dataDir), Clock.systemUTC());
+        }
     }
 
     @AfterAll

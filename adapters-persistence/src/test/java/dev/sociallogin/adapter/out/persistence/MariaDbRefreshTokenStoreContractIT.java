@@ -7,7 +7,7 @@ import dev.sociallogin.testfixtures.contract.RefreshTokenStoreContract;
 import java.time.Clock;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /** The shared {@link RefreshTokenStoreContract} on the real MySQL-compatible server (see {@link MariaDb}). */
@@ -16,9 +16,12 @@ class MariaDbRefreshTokenStoreContractIT extends RefreshTokenStoreContract {
 
     private Persistence persistence;
 
-    @BeforeAll
+    @BeforeEach
     void open() {
-        persistence = Persistence.open(MariaDb.settings(), Clock.systemUTC());
+        // per test, not @BeforeAll: an unreachable server then shows every test as skipped
+        if (persistence == null) {
+            persistence = Persistence.open(MariaDb.settings(), Clock.systemUTC());
+        }
     }
 
     @AfterAll

@@ -36,6 +36,19 @@ class StorageFailuresTest {
     }
 
     @Test
+    void givenEnvironment_fromEnvironment_readsTheContractsVariables() {
+        PersistenceSettings embedded = PersistenceSettings.fromEnvironment(java.util.Map.of());
+        PersistenceSettings mysql = PersistenceSettings.fromEnvironment(java.util.Map.of(
+                "AUTH_DB_URL", "jdbc:mysql://db:3306/auth", "AUTH_DB_USER", "app", "AUTH_DB_PASSWORD", "pw", "AUTH_DATA_DIR", "/srv/auth"));
+
+        assertThat(embedded.isEmbedded()).isTrue();
+        assertThat(embedded.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(mysql.isMySql()).isTrue();
+        assertThat(mysql.user()).isEqualTo("app");
+        assertThat(mysql.password()).isEqualTo("pw");
+    }
+
+    @Test
     void givenMysqlUrl_settings_selectMysqlAndHideThePassword() {
         PersistenceSettings settings = new PersistenceSettings("jdbc:mysql://db:3306/auth", "app", "s3cret", null);
 

@@ -39,7 +39,9 @@ final class RequestLogFilter extends HttpFilter {
         inFlight.incrementAndGet();
         long start = System.nanoTime();
         try {
+            // answers carry tokens and personal data: never cached, never sniffed into something else
             response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
             chain.doFilter(new QueryHidingRequest(request), response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (BodyLimitFilter.isClientAbort(e)) {

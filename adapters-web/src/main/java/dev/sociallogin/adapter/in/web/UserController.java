@@ -2,6 +2,8 @@ package dev.sociallogin.adapter.in.web;
 
 import dev.sociallogin.application.port.in.CurrentUser;
 import dev.sociallogin.application.port.in.CurrentUserQuery;
+import dev.sociallogin.application.port.in.RefreshCommand;
+import dev.sociallogin.application.port.in.RefreshResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -30,9 +32,17 @@ final class UserController {
             query = new CurrentUserQuery(bearer.isEmpty() ? null : bearer, null);
         } else {
             String access = RequestTokens.cookie(request, TokenCookies.ACCESS);
+            String refresh = RequestTokens.cookie(request, TokenCookies.REFRESH);
             if (access != null) {
                 RequestTokens.markCookieAuthenticated(request);
-                query = new CurrentUserQuery(access, RequestTokens.cookie(request, TokenCookies.REFRESH));
+                query = new CurrentUserQuery(access, refresh);
+            } else if (refresh != null) {
+                // the access cookie's Max-Age is the token's lifetime, so a browser stops sending it
+                // exactly when it expires: a lone refresh cookie is the expired case, rotate silently
+                RequestTokens.markCookieAuthenticated(request);
+                RefreshResult rotated = useCases.refreshTokens().refresh(new RefreshCommand(refresh));
+                cookies.set(response, rotated.tokens());
+                return AuthController.json(HttpStatus.OK, UserResponse.from(rotated.user()));
             } else {
                 query = new CurrentUserQuery(null, null);
             }

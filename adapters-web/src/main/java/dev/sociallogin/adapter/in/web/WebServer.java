@@ -117,16 +117,13 @@ public final class WebServer implements AutoCloseable {
         try {
             tomcat.start();
         } catch (LifecycleException e) {
-            stopQuietly();
-            throw new IllegalStateException("HTTP server failed to start on port " + settings.port(), e);
+            throw failed("HTTP server failed to start on port " + settings.port(), e);
         }
         if (connector.getState() != LifecycleState.STARTED || connector.getLocalPort() <= 0) {
-            stopQuietly();
-            throw new IllegalStateException("HTTP port " + settings.port() + " could not be opened");
+            throw failed("HTTP port " + settings.port() + " could not be opened", null);
         }
         if (!context.isActive()) {
-            stopQuietly();
-            throw new IllegalStateException("the web layer failed to start");
+            throw failed("the web layer failed to start", null);
         }
         LOG.info("HTTP server listening on port {}", port());
         return this;
@@ -165,6 +162,12 @@ public final class WebServer implements AutoCloseable {
         }
         stopQuietly();
         LOG.info("HTTP server stopped");
+    }
+
+    private IllegalStateException failed(String message, Exception cause) {
+        stopQuietly();
+        closed = true;
+        return new IllegalStateException(message, cause);
     }
 
     private boolean busy() {

@@ -525,6 +525,18 @@ class WebAdapterIT {
     }
 
     @Test
+    void givenOnlyARefreshCookie_me_rotatesThroughTheRefreshUseCase() {
+        TokenPair rotated = stubs.pair("lone");
+        stubs.refresh = command -> new dev.sociallogin.application.port.in.RefreshResult(StubUseCases.USER, rotated);
+        Reply reply = http.get("/api/users/me", "Cookie", "refreshToken=r-lone");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(stubs.last(RefreshCommand.class).refreshToken()).isEqualTo("r-lone");
+        assertThat(stubs.last(CurrentUserQuery.class)).isNull();
+        assertThat(reply.cookie("accessToken").value()).isEqualTo(rotated.access().value());
+        assertThat(reply.body()).doesNotContain(rotated.refresh().value());
+    }
+
+    @Test
     void givenNoToken_me_passesNothing() {
         stubs.currentUser = query -> {
             throw StubUseCases.failure(ErrorCode.TOKEN_MISSING);

@@ -99,6 +99,57 @@ class WebFlowIT {
     }
 
     @Test
+    void givenConcurrentFirstLogins_exactlyOneUserIsRegistered() throws Exception {
+        start(true);
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        int threads = 6;
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            codes.add(stack.codeFor(profile));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (String code : codes) {
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return http.postJson("/auth/kakao/login", "{\"code\":\"" + code + "\"}");
+                }));
+            }
+            go.countDown();
+            Set<Long> ids = new java.util.HashSet<>();
+            int registered = 0;
+            for (Future<Reply> future : replies) {
+                Reply reply = future.get(30, TimeUnit.SECONDS);
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+                ids.add(reply.json().get("user").get("id").asLong());
+                if (reply.json().get("message").asText().equals("register success")) {
+                    registered++;
+                }
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(registered).isEqualTo(1);
+            assertThat(stack.users.count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenProviderAccessToken_login_logsInTheSameUserAsTheCodeFlow() {
+        start(true);
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        long id = http.postJson("/auth/kakao/login", "{\"code\":\"" + stack.codeFor(profile) + "\"}").json()
+                .get("user").get("id").asLong();
+        stack.kakao.givenAccessToken("kakao-app-token", profile);
+        Reply reply = http.postJson("/auth/kakao/login", "{\"accessToken\":\"kakao-app-token\"}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("message").asText()).isEqualTo("login success");
+        assertThat(reply.json().get("user").get("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
     void givenReplayedState_callback_isRefusedOnceTheCookieIsGone() {
         start(true);
         Reply authorize = http.get("/auth/kakao/authorize");
@@ -249,6 +300,26 @@ class WebFlowIT {
         assertThat(reply.cookie("accessToken").maxAge()).isEqualTo(Duration.ofHours(5).toSeconds());
         assertThat(reply.body()).doesNotContain(rotated.access(), rotated.refresh());
         assertThat(http.get("/api/users/me", "Cookie", rotated.cookies()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenOnlyTheRefreshCookieLeft_me_rotatesSilently() {
+        start(true);
+        Session session = logIn();
+        stack.clock.advance(Duration.ofHours(5).plusSeconds(1));
+        // a browser dropped the access cookie when its Max-Age ran out
+        Reply reply = http.get("/api/users/me", "Cookie", "refreshToken=" + session.refresh());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("username").asText()).startsWith("kakao_");
+        Session rotated = Session.of(reply);
+        assertThat(rotated.refresh()).isNotEqualTo(session.refresh());
+        assertThat(http.get("/api/users/me", "Cookie", rotated.cookies()).status()).isEqualTo(200);
+
+        // and a dead one is a 401 that clears the cookies
+        stack.clock.advance(GRACE.plusSeconds(1));
+        Reply dead = http.get("/api/users/me", "Cookie", "refreshToken=" + session.refresh());
+        assertProblem(dead, 401, "token_reused");
+        assertThat(dead.cookie("refreshToken").maxAge()).isZero();
     }
 
     @Test

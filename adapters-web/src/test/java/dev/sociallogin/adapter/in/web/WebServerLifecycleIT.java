@@ -200,6 +200,9 @@ class WebServerLifecycleIT {
         WebServer second = new WebServer(new WebSettings(http.server().port(), true, "None", null, true, List.of(), null,
                 WebSettings.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(1)), stubs.useCases());
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("port");
+        second.close();
+        // the first one is unharmed
+        assertThat(http.get("/health").status()).isEqualTo(200);
     }
 
     @Test
