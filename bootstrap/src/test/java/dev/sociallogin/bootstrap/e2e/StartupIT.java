@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,12 +181,33 @@ class StartupIT {
     }
 
     @Test
-    void givenDatabase_purgeExpiredCommand_runsOnceAndExitsZero() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(env(), "purge-expired")) {
-            int exit = service.awaitExit(EXIT_WITHIN);
+    void givenExpiredTokens_purgeExpiredCommand_deletesThemAndExitsZero() throws Exception {
+        Map<String, String> shortLived = env("AUTH_ACCESS_TOKEN_TTL", "PT1S", "AUTH_REFRESH_TOKEN_TTL", "PT1S");
+        try (ServiceProcess service = ServiceProcess.start(shortLived)) {
+            service.awaitHealthy(READY_WITHIN);
+            Http http = new Http(service.baseUrl());
+            Http.Reply login = http.post("/auth/kakao/login", "{\"code\":\"" + kakao.codeFor(kakao.newAccount("purge")) + "\"}");
+            assertThat(login.status()).as(login.toString()).isEqualTo(200);
+            // logout denies the access token: one denylist entry, expiring with the token
+            Http.Reply logout = http.post("/auth/logout", "{\"refresh\":\"" + login.json().path("token").path("refresh").asText() + "\"}",
+                    "Authorization", "Bearer " + login.json().path("token").path("access").asText());
+            assertThat(logout.status()).isEqualTo(202);
+            assertThat(service.stop(EXIT_WITHIN)).isIn(0, 143);
+        }
+        Thread.sleep(1_500); // both tokens are past their expiry now
 
-            assertThat(exit).as(service.output()).isZero();
-            assertThat(service.output()).containsPattern("Purged \\d+ expired refresh tokens and \\d+ expired denylist entries");
+        try (ServiceProcess purge = ServiceProcess.start(shortLived, "purge-expired")) {
+            int exit = purge.awaitExit(EXIT_WITHIN);
+
+            assertThat(exit).as(purge.output()).isZero();
+            Matcher counts = Pattern.compile("Purged (\\d+) expired refresh tokens and (\\d+) expired denylist entries").matcher(purge.output());
+            assertThat(counts.find()).as(purge.output()).isTrue();
+            assertThat(Integer.parseInt(counts.group(1))).isPositive();
+            assertThat(Integer.parseInt(counts.group(2))).isPositive();
+        }
+        try (ServiceProcess again = ServiceProcess.start(env(), "purge-expired")) {
+            assertThat(again.awaitExit(EXIT_WITHIN)).isZero();
+            assertThat(again.output()).contains("Purged 0 expired refresh tokens and 0 expired denylist entries");
         }
     }
 
