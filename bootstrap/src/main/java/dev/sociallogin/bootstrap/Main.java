@@ -1,5 +1,7 @@
 package dev.sociallogin.bootstrap;
 
+import dev.sociallogin.bootstrap.settings.ConfigurationException;
+import dev.sociallogin.bootstrap.settings.Settings;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;

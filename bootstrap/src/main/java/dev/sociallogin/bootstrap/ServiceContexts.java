@@ -1,5 +1,6 @@
 package dev.sociallogin.bootstrap;
 
+import dev.sociallogin.bootstrap.settings.Settings;
 import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
 import dev.sociallogin.application.port.in.PurgeResult;
 import dev.sociallogin.bootstrap.config.ApplicationConfiguration;

@@ -1,6 +1,6 @@
 package dev.sociallogin.bootstrap.config;
 
-import dev.sociallogin.bootstrap.Settings;
+import dev.sociallogin.bootstrap.settings.Settings;
 import dev.sociallogin.domain.model.TokenPolicy;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;

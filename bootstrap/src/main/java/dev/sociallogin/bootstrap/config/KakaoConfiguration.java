@@ -2,8 +2,8 @@ package dev.sociallogin.bootstrap.config;
 
 import dev.sociallogin.adapter.out.kakao.KakaoIdentityProvider;
 import dev.sociallogin.adapter.out.kakao.KakaoSettings;
-import dev.sociallogin.bootstrap.ConfigurationException;
-import dev.sociallogin.bootstrap.Settings;
+import dev.sociallogin.bootstrap.settings.ConfigurationException;
+import dev.sociallogin.bootstrap.settings.Settings;
 import dev.sociallogin.domain.port.out.IdentityProvider;
 import java.util.concurrent.ExecutorService;
 import org.springframework.context.annotation.Bean;

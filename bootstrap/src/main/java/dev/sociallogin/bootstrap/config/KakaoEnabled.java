@@ -1,6 +1,6 @@
 package dev.sociallogin.bootstrap.config;
 
-import dev.sociallogin.bootstrap.Settings;
+import dev.sociallogin.bootstrap.settings.Settings;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;

@@ -2,8 +2,8 @@ package dev.sociallogin.bootstrap.config;
 
 import dev.sociallogin.adapter.out.persistence.Persistence;
 import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
-import dev.sociallogin.bootstrap.ConfigurationException;
-import dev.sociallogin.bootstrap.Settings;
+import dev.sociallogin.bootstrap.settings.ConfigurationException;
+import dev.sociallogin.bootstrap.settings.Settings;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;

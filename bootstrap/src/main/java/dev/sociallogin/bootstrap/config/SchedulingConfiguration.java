@@ -1,7 +1,7 @@
 package dev.sociallogin.bootstrap.config;
 
 import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
-import dev.sociallogin.bootstrap.PurgeScheduler;
+
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

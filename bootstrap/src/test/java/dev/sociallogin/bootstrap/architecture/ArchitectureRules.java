@@ -232,18 +232,13 @@ final class ArchitectureRules {
     }
 
     /**
-     * Every package is its own slice, so a cycle between two packages of one module counts too.
-     *
-     * <p>One tolerated cycle, inside the composition root only: {@code bootstrap.config}'s
-     * {@code @Configuration} classes read {@code bootstrap.Settings} (and its exception and key file)
-     * while {@code bootstrap.ServiceContexts} registers those configuration classes. Moving the
-     * settings types into their own package below both (say {@code bootstrap.settings}) would remove
-     * it, and then this exemption should go.
+     * Every package is its own slice, so a cycle between two packages of one module counts too;
+     * no exemptions (bootstrap's settings live in {@code bootstrap.settings}, below both the root
+     * package and {@code bootstrap.config}).
      */
     static ArchRule noPackageCycles(String root) {
         return slices().matching(root + ".(**)")
                 .should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage(root + ".bootstrap.config.."), resideInAPackage(root + ".bootstrap"))
                 .allowEmptyShould(false)
                 .because("package cycles make modules impossible to split or to reason about one at a time");
     }

@@ -1,7 +1,7 @@
 package dev.sociallogin.bootstrap.e2e;
 
 import dev.sociallogin.bootstrap.ServiceContexts;
-import dev.sociallogin.bootstrap.Settings;
+import dev.sociallogin.bootstrap.settings.Settings;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;

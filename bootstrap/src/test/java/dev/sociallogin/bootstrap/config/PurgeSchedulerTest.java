@@ -1,4 +1,4 @@
-package dev.sociallogin.bootstrap;
+package dev.sociallogin.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sociallogin.bootstrap;
+package dev.sociallogin.bootstrap.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sociallogin.bootstrap;
+package dev.sociallogin.bootstrap.settings;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.sociallogin.bootstrap;
+package dev.sociallogin.bootstrap.config;
 
 import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
 import dev.sociallogin.application.port.in.PurgeResult;
