@@ -182,7 +182,9 @@ class StartupIT {
 
     @Test
     void givenExpiredTokens_purgeExpiredCommand_deletesThemAndExitsZero() throws Exception {
-        Map<String, String> shortLived = env("AUTH_ACCESS_TOKEN_TTL", "PT1S", "AUTH_REFRESH_TOKEN_TTL", "PT1S");
+        // 3 s, not 1 s: token times are whole seconds, so a 1 s token issued late in its second can
+        // already be expired when logout presents it, and an expired token is never denylisted.
+        Map<String, String> shortLived = env("AUTH_ACCESS_TOKEN_TTL", "PT3S", "AUTH_REFRESH_TOKEN_TTL", "PT3S");
         try (ServiceProcess service = ServiceProcess.start(shortLived)) {
             service.awaitHealthy(READY_WITHIN);
             Http http = new Http(service.baseUrl());
@@ -194,7 +196,7 @@ class StartupIT {
             assertThat(logout.status()).isEqualTo(202);
             assertThat(service.stop(EXIT_WITHIN)).isIn(0, 143);
         }
-        Thread.sleep(1_500); // both tokens are past their expiry now
+        Thread.sleep(3_500); // both tokens are past their expiry now
 
         try (ServiceProcess purge = ServiceProcess.start(shortLived, "purge-expired")) {
             int exit = purge.awaitExit(EXIT_WITHIN);
