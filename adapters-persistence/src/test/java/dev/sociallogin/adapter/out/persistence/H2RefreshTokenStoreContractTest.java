@@ -4,11 +4,9 @@ import dev.sociallogin.domain.model.UserId;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.testfixtures.builder.TestUsers;
 import dev.sociallogin.testfixtures.contract.RefreshTokenStoreContract;
-import java.time.Clock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /** The shared {@link RefreshTokenStoreContract} on the embedded H2 file database (MySQL mode). */
@@ -18,26 +16,16 @@ class H2RefreshTokenStoreContractTest extends RefreshTokenStoreContract {
     @TempDir
     static Path dataDir;
 
-    private Persistence persistence;
-
-    @BeforeEach
-    void open() {
-        // per test, not @BeforeAll: an unreachable server then shows every test as skipped
-        if (persistence == null) {
-            persistence = Persistence.open(PersistenceSettings.embedded(dataDir), Clock.systemUTC());
-        }
-    }
+    private final LazyPersistence db = new LazyPersistence(() -> PersistenceSettings.embedded(dataDir));
 
     @AfterAll
     void close() {
-        if (persistence != null) {
-            persistence.close();
-        }
+        db.close();
     }
 
     @Override
     protected RefreshTokenStore store() {
-        return persistence.refreshTokens();
+        return db.get().refreshTokens();
     }
 
     @Override

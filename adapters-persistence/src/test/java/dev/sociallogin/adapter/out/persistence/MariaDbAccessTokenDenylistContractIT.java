@@ -2,35 +2,23 @@ package dev.sociallogin.adapter.out.persistence;
 
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.testfixtures.contract.AccessTokenDenylistContract;
-import java.time.Clock;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /** The shared {@link AccessTokenDenylistContract} on the real MySQL-compatible server (see {@link MariaDb}). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MariaDbAccessTokenDenylistContractIT extends AccessTokenDenylistContract {
 
-    private Persistence persistence;
-
-    @BeforeEach
-    void open() {
-        // per test, not @BeforeAll: an unreachable server then shows every test as skipped
-        if (persistence == null) {
-            persistence = Persistence.open(MariaDb.settings(), Clock.systemUTC());
-        }
-    }
+    private final LazyPersistence db = new LazyPersistence(() -> MariaDb.settings());
 
     @AfterAll
     void close() {
-        if (persistence != null) {
-            persistence.close();
-        }
+        db.close();
     }
 
     @Override
     protected AccessTokenDenylist denylist() {
-        return persistence.accessTokenDenylist();
+        return db.get().accessTokenDenylist();
     }
 }

@@ -4,36 +4,24 @@ import dev.sociallogin.domain.model.UserId;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.testfixtures.builder.TestUsers;
 import dev.sociallogin.testfixtures.contract.RefreshTokenStoreContract;
-import java.time.Clock;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /** The shared {@link RefreshTokenStoreContract} on the real MySQL-compatible server (see {@link MariaDb}). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MariaDbRefreshTokenStoreContractIT extends RefreshTokenStoreContract {
 
-    private Persistence persistence;
-
-    @BeforeEach
-    void open() {
-        // per test, not @BeforeAll: an unreachable server then shows every test as skipped
-        if (persistence == null) {
-            persistence = Persistence.open(MariaDb.settings(), Clock.systemUTC());
-        }
-    }
+    private final LazyPersistence db = new LazyPersistence(() -> MariaDb.settings());
 
     @AfterAll
     void close() {
-        if (persistence != null) {
-            persistence.close();
-        }
+        db.close();
     }
 
     @Override
     protected RefreshTokenStore store() {
-        return persistence.refreshTokens();
+        return db.get().refreshTokens();
     }
 
     @Override
