@@ -1,0 +1,85 @@
+package dev.sociallogin.bootstrap.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+class LogConfigurationTest {
+
+    @Test
+    void logbackFindsItAsAService() {
+        List<Class<?>> found = new ArrayList<>();
+        ServiceLoader.load(Configurator.class).forEach(c -> found.add(c.getClass()));
+        assertThat(found).containsExactly(LogConfiguration.class);
+    }
+
+    @Test
+    void oneLinePerEventOnStdoutAtInfoAndLibrariesAtWarn() {
+        LoggerContext context = new LoggerContext();
+        assertThat(configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getLevel()).isEqualTo(Level.INFO);
+        List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(appenders::add);
+        assertThat(appenders).singleElement().isInstanceOf(ConsoleAppender.class);
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appenders.get(0);
+        assertThat(console.isStarted()).isTrue();
+        assertThat(console.getTarget()).isEqualTo("System.out");
+
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("dev.sociallogin.bootstrap.Main"), Level.INFO,
+                "Started in {} ms", null, new Object[] {1234});
+        event.setThreadName("main");
+        event.setTimeStamp(0);
+        String line = new String(((PatternLayoutEncoder) console.getEncoder()).encode(event), StandardCharsets.UTF_8);
+        assertThat(line).isEqualTo("1970-01-01T00:00:00.000Z INFO  [main] dev.sociallogin.bootstrap.Main - Started in 1234 ms"
+                + System.lineSeparator());
+
+        assertThat(context.getLogger("dev.sociallogin.adapter.in.web.RequestLogFilter").getEffectiveLevel()).isEqualTo(Level.INFO);
+        for (String library : List.of("org.apache.catalina.core", "org.apache.coyote", "org.apache.tomcat.util",
+                "com.zaxxer.hikari.pool", "org.flywaydb.core", "org.springframework.web", "okhttp3.internal")) {
+            assertThat(context.getLogger(library).getEffectiveLevel()).as(library).isEqualTo(Level.WARN);
+        }
+        assertThat(context.getLogger("org.springframework.context.annotation.AnnotationConfigApplicationContext").getEffectiveLevel())
+                .isEqualTo(Level.ERROR);
+        assertThat(context.getCopyOfListenerList()).anyMatch(LevelChangePropagator.class::isInstance);
+    }
+
+    @Test
+    void anOperatorsConfigurationFileWins() {
+        String before = System.getProperty(LogConfiguration.CONFIGURATION_FILE_PROPERTY);
+        System.setProperty(LogConfiguration.CONFIGURATION_FILE_PROPERTY, "/etc/social-login/logback.xml");
+        try {
+            LoggerContext context = new LoggerContext();
+            assertThat(configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+            assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+            assertThat(context.getLogger("org.flywaydb").getLevel()).isNull();
+        } finally {
+            if (before == null) {
+                System.clearProperty(LogConfiguration.CONFIGURATION_FILE_PROPERTY);
+            } else {
+                System.setProperty(LogConfiguration.CONFIGURATION_FILE_PROPERTY, before);
+            }
+        }
+    }
+
+    private static Configurator.ExecutionStatus configure(LoggerContext context) {
+        LogConfiguration configuration = new LogConfiguration();
+        configuration.setContext(context);
+        return configuration.configure(context);
+    }
+}
