@@ -12,6 +12,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.modeler.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -82,6 +83,9 @@ public final class WebServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Tomcat's work directory", e);
         }
+        // no JMX beans for Tomcat's parts: nothing reads them, and building them parses Tomcat's XML
+        // descriptors at every start (a few hundred classes of start-up CPU)
+        Registry.disableRegistry();
         tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         connector = new Connector("HTTP/1.1");
