@@ -16,7 +16,6 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,13 +38,13 @@ final class JdbcSupport {
         this.jdbc = new JdbcTemplate(dataSource);
         // Name the dialect up front: the default translator would open a connection to ask the
         // database its name, a second wait on the pool exactly when the database is unreachable.
-        this.jdbc.setExceptionTranslator(new SQLErrorCodeSQLExceptionTranslator(productName(dataSource)));
+        this.jdbc.setExceptionTranslator(SqlDialectErrors.translator(isH2(dataSource)));
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    private static String productName(DataSource dataSource) {
+    private static boolean isH2(DataSource dataSource) {
         String url = dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari ? hikari.getJdbcUrl() : null;
-        return url != null && url.startsWith("jdbc:h2:") ? "H2" : "MySQL";
+        return url != null && url.startsWith("jdbc:h2:");
     }
 
     /** Runs a statement (or a few) outside a transaction. */
