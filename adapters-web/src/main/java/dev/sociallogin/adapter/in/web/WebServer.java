@@ -7,8 +7,9 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
-import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.loader.ParallelWebappClassLoader;
+import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -103,11 +104,13 @@ public final class WebServer implements AutoCloseable {
         host.getPipeline().addValve(new ProblemErrorReportValve(problems));
 
         Context servletContext = tomcat.addContext("", baseDir.toString());
-        if (servletContext instanceof StandardContext standard) {
-            // one application in its own JVM: no webapp reloading, so no leak hunting on stop (it needs --add-opens)
-            standard.setClearReferencesRmiTargets(false);
-            standard.setClearReferencesThreadLocals(false);
-        }
+        // one application in its own JVM: no webapp reloading, so no leak hunting on stop. Tomcat's
+        // hunt would warn of a "memory leak" for every thread a library started while serving a
+        // request (OkHttp's connection pool and timeout watchdog after a call to Kakao).
+        WebappLoader loader = new WebappLoader();
+        loader.setLoaderInstance(new NoLeakHuntClassLoader(WebServer.class.getClassLoader()));
+        loader.setDelegate(true);
+        servletContext.setLoader(loader);
         requestLog = new RequestLogFilter(problems);
         addFilter(servletContext, "requestLog", requestLog);
         addFilter(servletContext, "bodyLimit", new BodyLimitFilter(problems, settings.maxBodyBytes()));
@@ -204,6 +207,19 @@ public final class WebServer implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             LOG.debug("could not delete Tomcat's work directory: {}", e.getClass().getName());
+        }
+    }
+
+    /** The application's own classes through the webapp loader Tomcat insists on, without its leak hunt. */
+    private static final class NoLeakHuntClassLoader extends ParallelWebappClassLoader {
+
+        NoLeakHuntClassLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected void clearReferences() {
+            // nothing to clear: the JVM ends with the application
         }
     }
 

@@ -164,6 +164,53 @@ class WebServerLifecycleIT {
     }
 
     @Test
+    void givenALibraryThreadStartedWhileServing_close_warnsOfNoMemoryLeak() throws Exception {
+        // what OkHttp does on the first call to Kakao: a pool thread started on a request thread,
+        // inheriting its context class loader, still alive when the service stops
+        java.util.logging.Logger tomcatLoader = java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        tomcatLoader.addHandler(handler);
+        CountDownLatch end = new CountDownLatch(1);
+        try {
+            start(Duration.ofSeconds(5));
+            stubs.health = () -> {
+                Thread pool = new Thread(() -> {
+                    try {
+                        end.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "library-pool");
+                pool.setDaemon(true);
+                pool.start();
+                return true;
+            };
+            assertThat(http.get("/health").status()).isEqualTo(200);
+
+            http.server().close();
+
+            assertThat(records).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+        } finally {
+            end.countDown();
+            tomcatLoader.removeHandler(handler);
+        }
+    }
+
+    @Test
     void givenARequestOutlastingTheGrace_closeStillEnds() throws Exception {
         start(Duration.ofMillis(300));
         CountDownLatch entered = new CountDownLatch(1);
