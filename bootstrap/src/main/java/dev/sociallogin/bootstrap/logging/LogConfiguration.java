@@ -37,6 +37,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
             "org.springframework", Level.WARN,
             // start-up failures are reported once, by Main, with the variable at fault
             "org.springframework.context.annotation.AnnotationConfigApplicationContext", Level.ERROR,
+            // a second line for every 404 ("No mapping for GET ..."): the request log has one already
+            "org.springframework.web.servlet.PageNotFound", Level.ERROR,
             "okhttp3", Level.WARN);
 
     @Override

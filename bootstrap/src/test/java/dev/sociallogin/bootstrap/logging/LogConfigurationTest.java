@@ -56,6 +56,7 @@ class LogConfigurationTest {
         }
         assertThat(context.getLogger("org.springframework.context.annotation.AnnotationConfigApplicationContext").getEffectiveLevel())
                 .isEqualTo(Level.ERROR);
+        assertThat(context.getLogger("org.springframework.web.servlet.PageNotFound").getEffectiveLevel()).isEqualTo(Level.ERROR);
         assertThat(context.getCopyOfListenerList()).anyMatch(LevelChangePropagator.class::isInstance);
     }
 
