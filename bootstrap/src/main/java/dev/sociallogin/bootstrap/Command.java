@@ -9,6 +9,11 @@ public enum Command {
     SERVE("serve"),
     /** Delete expired refresh tokens and denylist entries once, then exit. */
     PURGE_EXPIRED("purge-expired"),
+    /**
+     * Start a throwaway instance (temporary embedded database, ephemeral port, no configuration
+     * read), check its answers over HTTP, stop it; exit 0 when all were right.
+     */
+    SELF_TEST("self-test"),
     /** Print the usage and exit. */
     HELP("help");
 
@@ -43,6 +48,6 @@ public enum Command {
     }
 
     public static String usage() {
-        return "usage: java -jar social-login.jar [serve | purge-expired | help]; configuration from environment variables (see README)";
+        return "usage: java -jar social-login.jar [serve | purge-expired | self-test | help]; configuration from environment variables (see README)";
     }
 }

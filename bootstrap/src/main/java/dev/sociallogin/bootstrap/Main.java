@@ -11,7 +11,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar social-login.jar [serve | purge-expired | help]}. Configuration comes from
+ * {@code java -jar social-login.jar [serve | purge-expired | self-test | help]}. Configuration comes from
  * environment variables (see {@link Settings}); a bad value ends start-up with one log line naming
  * the variable and exit code {@value #EXIT_CONFIG}.
  */
@@ -47,6 +47,9 @@ public final class Main {
         if (command == Command.HELP) {
             log.info(Command.usage());
             return EXIT_OK;
+        }
+        if (command == Command.SELF_TEST) {
+            return SelfTest.run();
         }
         Settings settings;
         try {
