@@ -34,9 +34,9 @@ final class ServiceProcess implements AutoCloseable {
     private final long startedNanos;
     final int port;
 
-    private ServiceProcess(Map<String, String> env, int port, String... args) {
+    private ServiceProcess(List<String> java, Path directory, Map<String, String> env, int port, String... args) {
         this.port = port;
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(java);
         command.addAll(List.of(args));
         try {
             outputFile = Files.createTempFile("social-login-", ".log");
@@ -44,7 +44,8 @@ final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         outputFile.toFile().deleteOnExit();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(outputFile.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         startedNanos = System.nanoTime();
@@ -57,10 +58,29 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar with {@code env} plus AUTH_HTTP_PORT on a free port. */
     static ServiceProcess start(Map<String, String> env, String... args) {
+        return start(List.of(javaBinary(), "-jar", jar().toString()), Path.of("."), env, args);
+    }
+
+    /**
+     * Starts the jar with the README's run command, from the repository root: the {@code java} on
+     * the PATH (the one that wrote the archive at build time), the class-data archive, the relative
+     * jar path. {@code -Xshare:on} makes an archive that cannot be used an error instead of a slow start.
+     */
+    static ServiceProcess startAsReadme(Map<String, String> env, String... args) {
+        Map<String, String> withPath = new HashMap<>(env);
+        withPath.put("PATH", System.getenv("PATH"));
+        return start(List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=" + README_ARCHIVE, "-jar", README_JAR),
+                jar().toAbsolutePath().getParent().getParent().getParent(), withPath, args);
+    }
+
+    static final String README_JAR = "bootstrap/target/social-login.jar";
+    static final String README_ARCHIVE = "bootstrap/target/social-login.jsa";
+
+    private static ServiceProcess start(List<String> java, Path directory, Map<String, String> env, String... args) {
         int port = freePort();
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("AUTH_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(all, Integer.parseInt(all.get("AUTH_HTTP_PORT")), args);
+        return new ServiceProcess(java, directory, all, Integer.parseInt(all.get("AUTH_HTTP_PORT")), args);
     }
 
     static Path jar() {

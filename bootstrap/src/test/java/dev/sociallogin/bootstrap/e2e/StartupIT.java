@@ -214,6 +214,33 @@ class StartupIT {
     }
 
     @Test
+    void givenTheArchiveTheBuildWrote_readmeRunCommand_usesItAndServes() throws Exception {
+        try (ServiceProcess service = ServiceProcess.startAsReadme(env())) {
+            Duration healthy = service.awaitHealthy(READY_WITHIN);
+            log.info("Start with the class-data archive (README run command) to a healthy /health: {} ms", healthy.toMillis());
+            assertThat(healthy).isLessThan(LOOSE_START_BOUND);
+            Http.Reply providers = new Http(service.baseUrl()).get("/auth/providers");
+            assertThat(providers.status()).isEqualTo(200);
+            assertThat(service.stop(EXIT_WITHIN)).isIn(0, 143);
+            assertThat(service.output()).doesNotContain("shared archive", "[warning]", "[error]");
+        }
+    }
+
+    @Test
+    void givenAnyConfiguration_selfTest_passesOnAThrowawayInstanceAndExitsZero() throws Exception {
+        // the operator's configuration is not read: a weak secret and an unreachable database do not matter
+        Map<String, String> hostile = env("AUTH_JWT_SECRET", "weak", "AUTH_DB_URL", "jdbc:mysql://127.0.0.1:1/none",
+                "AUTH_HTTP_PORT", "1");
+        try (ServiceProcess selfTest = ServiceProcess.start(hostile, "self-test")) {
+            assertThat(selfTest.awaitExit(EXIT_WITHIN)).as(selfTest.output()).isZero();
+            assertThat(selfTest.output()).containsPattern("Self-test passed: started in \\d+ ms, \\d+ checks over HTTP, stopped");
+            assertThat(errorLines(selfTest)).as(selfTest.output()).isEmpty();
+            assertThat(selfTest.output()).doesNotContain(dataDir.toString());
+        }
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
     void givenUnknownCommand_start_exitsWithUsage() throws Exception {
         try (ServiceProcess service = ServiceProcess.start(env(), "frobnicate")) {
             assertThat(service.awaitExit(EXIT_WITHIN)).isEqualTo(64);
