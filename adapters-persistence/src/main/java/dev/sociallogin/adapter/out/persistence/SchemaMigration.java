@@ -3,7 +3,9 @@ package dev.sociallogin.adapter.out.persistence;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -31,7 +33,13 @@ public final class SchemaMigration {
     public static int migrate(PersistenceSettings settings) {
         if (settings.isEmbedded()) {
             try {
-                Files.createDirectories(settings.dataDir());
+                // owner-only where it is new: it holds every user and refresh token (an existing
+                // directory keeps the permissions its operator gave it)
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.createDirectories(settings.dataDir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(settings.dataDir());
+                }
             } catch (IOException e) {
                 throw new DomainException(ErrorCode.STORAGE_UNAVAILABLE, "cannot create the data directory " + settings.dataDir());
             }

@@ -10,8 +10,10 @@ import dev.sociallogin.domain.model.SocialIdentity;
 import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.model.User;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ class EmbeddedDatabaseTest {
     Path tmp;
 
     @Test
-    void givenNoDataDirYet_openWriteCloseReopen_keepsEverythingInTheFile() {
+    void givenNoDataDirYet_openWriteCloseReopen_keepsEverythingInTheFile() throws Exception {
         Path dataDir = tmp.resolve("data").resolve("nested");
         SocialIdentity identity = anIdentity();
         StoredRefreshToken token = aFirstToken(aUserId(), Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ofDays(7));
@@ -38,6 +40,11 @@ class EmbeddedDatabaseTest {
             first.accessTokenDenylist().deny(denied, Instant.now().plus(Duration.ofHours(1)));
         }
         assertThat(Files.exists(dataDir.resolve(PersistenceSettings.EMBEDDED_DB_NAME + ".mv.db"))).isTrue();
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // the directories it created hold every user and token: nobody else may even list them
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.getParent()))).isEqualTo("rwx------");
+        }
 
         try (Persistence second = Persistence.open(PersistenceSettings.embedded(dataDir), Clock.systemUTC())) {
             assertThat(second.users().findByIdentity(identity)).contains(user);
