@@ -8,8 +8,10 @@ import java.util.Optional;
  * A registered user. Social users have no password at all: the origin design gave every social
  * user the same "temp_password", which made any password login a shared back door.
  *
- * @param email     the provider-verified address, or {@code null} when the provider gave none
- * @param lastLogin {@code null} until the first login completes
+ * @param email             the provider-verified address, or {@code null} when the provider gave none
+ * @param lastLogin         {@code null} until the first login completes
+ * @param sessionsRevokedAt the second of the user's last global logout, or {@code null}: every access
+ *                          token issued up to and including that second is revoked
  */
 public record User(
         UserId id,
@@ -19,7 +21,8 @@ public record User(
         long property,
         Instant lastLogin,
         Instant dateJoined,
-        boolean active) {
+        boolean active,
+        Instant sessionsRevokedAt) {
 
     /** Every new user starts with this much {@code property}, as in the origin design. */
     public static final long INITIAL_PROPERTY = 3_000_000L;
@@ -34,6 +37,22 @@ public record User(
         }
     }
 
+    /** A new user as registration stores it: no login yet, active, no sessions revoked. */
+    public static User registered(UserId id, NewUser newUser) {
+        return new User(id, newUser.username(), newUser.email(), newUser.nickname(), newUser.property(), null,
+                newUser.joinedAt(), true, null);
+    }
+
+    /**
+     * Whether a token issued at {@code issuedAt} (whole seconds) predates the last global logout. A
+     * token issued in the logout's own second counts as before it: token times are whole seconds, so
+     * that second cannot be split, and revoking too much is the safe side (a new session's access
+     * token of that second is refused once; refreshing in a later second gives a good one).
+     */
+    public boolean sessionsRevokedSince(Instant issuedAt) {
+        return sessionsRevokedAt != null && !issuedAt.isAfter(sessionsRevokedAt);
+    }
+
     public Optional<Email> optionalEmail() {
         return Optional.ofNullable(email);
     }
@@ -43,6 +62,7 @@ public record User(
     }
 
     public User withLastLogin(Instant at) {
-        return new User(id, username, email, nickname, property, Objects.requireNonNull(at, "at"), dateJoined, active);
+        return new User(id, username, email, nickname, property, Objects.requireNonNull(at, "at"), dateJoined, active,
+                sessionsRevokedAt);
     }
 }

@@ -36,13 +36,12 @@ public final class TestUsers {
     /** The same user, disabled by an operator. */
     public static User disabled(User user) {
         return new User(user.id(), user.username(), user.email(), user.nickname(), user.property(), user.lastLogin(),
-                user.dateJoined(), false);
+                user.dateJoined(), false, user.sessionsRevokedAt());
     }
 
     /** {@code newUser} as a repository would return it after registration under {@code id}. */
     public static User registered(NewUser newUser, UserId id) {
-        return new User(id, newUser.username(), newUser.email(), newUser.nickname(), newUser.property(), null,
-                newUser.joinedAt(), true);
+        return User.registered(id, newUser);
     }
 
     /** A random positive user id (for stores that do not check that the user exists). */

@@ -151,6 +151,45 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void givenRegisteredUser_revokeSessions_isSeenByEveryLookupAndNeverMovesBack() {
+        UserRepository repository = repository();
+        Instant now = now();
+        User user = repository.register(NewUser.from(TestProfiles.aKakaoProfile(), now)).user();
+        assertThat(user.sessionsRevokedAt()).isNull();
+        assertThat(user.sessionsRevokedSince(now)).isFalse();
+        Instant logout = now.plus(Duration.ofMinutes(10));
+
+        repository.revokeSessions(user.id(), logout);
+
+        User reloaded = repository.findById(user.id()).orElseThrow();
+        assertThat(reloaded.sessionsRevokedAt()).isEqualTo(logout);
+        assertThat(reloaded.sessionsRevokedSince(logout.minusSeconds(1))).isTrue();
+        assertThat(reloaded.sessionsRevokedSince(logout)).as("the logout's own second").isTrue();
+        assertThat(reloaded.sessionsRevokedSince(logout.plusSeconds(1))).isFalse();
+        assertThat(repository.findByIdentity(new SocialIdentity(ProviderName.KAKAO,
+                user.username().value().substring("kakao_".length()))).orElseThrow().sessionsRevokedAt()).isEqualTo(logout);
+        // the rest of the user is untouched
+        assertThat(reloaded.withLastLogin(now)).isEqualTo(new User(user.id(), user.username(), user.email(), user.nickname(),
+                user.property(), now, user.dateJoined(), true, logout));
+
+        repository.revokeSessions(user.id(), logout.minus(Duration.ofMinutes(5)));
+        assertThat(repository.findById(user.id()).orElseThrow().sessionsRevokedAt()).as("an earlier logout").isEqualTo(logout);
+        Instant later = logout.plus(Duration.ofHours(1));
+        repository.revokeSessions(user.id(), later);
+        assertThat(repository.findById(user.id()).orElseThrow().sessionsRevokedAt()).isEqualTo(later);
+        repository.recordLogin(user.id(), later.plusSeconds(5));
+        assertThat(repository.findById(user.id()).orElseThrow().sessionsRevokedAt()).as("kept by a later login").isEqualTo(later);
+    }
+
+    @Test
+    void givenUnknownUser_revokeSessions_changesNothing() {
+        UserRepository repository = repository();
+        UserId unknown = new UserId(Long.MAX_VALUE - 7);
+        repository.revokeSessions(unknown, now());
+        assertThat(repository.findById(unknown)).isEmpty();
+    }
+
+    @Test
     void givenManyThreadsRegisteringOneIdentity_register_createsExactlyOneUser() {
         UserRepository repository = repository();
         NewUser newUser = NewUser.from(TestProfiles.aKakaoProfile(), now());

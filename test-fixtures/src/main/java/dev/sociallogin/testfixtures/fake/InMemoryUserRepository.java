@@ -59,8 +59,7 @@ public final class InMemoryUserRepository implements UserRepository {
             return new Registration(byId.get(existing), false);
         }
         UserId id = new UserId(++lastId);
-        User user = new User(id, newUser.username(), newUser.email(), newUser.nickname(), newUser.property(), null,
-                newUser.joinedAt(), true);
+        User user = User.registered(id, newUser);
         byId.put(id, user);
         byIdentity.put(newUser.identity(), id);
         return new Registration(user, true);
@@ -74,12 +73,22 @@ public final class InMemoryUserRepository implements UserRepository {
         byId.computeIfPresent(Objects.requireNonNull(id, "id"), (key, user) -> user.withLastLogin(at));
     }
 
+    @Override
+    public synchronized void revokeSessions(UserId id, Instant at) {
+        outage.check();
+        Objects.requireNonNull(at, "at");
+        byId.computeIfPresent(Objects.requireNonNull(id, "id"), (key, u) -> u.sessionsRevokedAt() != null
+                && !at.isAfter(u.sessionsRevokedAt()) ? u
+                : new User(u.id(), u.username(), u.email(), u.nickname(), u.property(), u.lastLogin(), u.dateJoined(), u.active(), at));
+    }
+
     // --- test hooks: what an operator would do in the database ---
 
     /** Disables the user (active = false), as an operator would. */
     public synchronized void disable(UserId id) {
         byId.computeIfPresent(id, (key, u) ->
-                new User(u.id(), u.username(), u.email(), u.nickname(), u.property(), u.lastLogin(), u.dateJoined(), false));
+                new User(u.id(), u.username(), u.email(), u.nickname(), u.property(), u.lastLogin(), u.dateJoined(), false,
+                        u.sessionsRevokedAt()));
     }
 
     /** Deletes the user and its identity, as an operator would. */

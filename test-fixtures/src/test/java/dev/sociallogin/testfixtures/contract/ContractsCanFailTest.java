@@ -62,6 +62,17 @@ class ContractsCanFailTest {
     }
 
     @Test
+    void givenRevocationThatMovesBack_revokeSessionsContract_fails() {
+        UserRepositoryContract broken = userContract(new CheckThenInsertRegistration());
+        UserRepositoryContract sound = userContract(new InMemoryUserRepository());
+
+        assertThatThrownBy(broken::givenRegisteredUser_revokeSessions_isSeenByEveryLookupAndNeverMovesBack)
+                .isInstanceOf(AssertionError.class);
+        assertThatCode(sound::givenRegisteredUser_revokeSessions_isSeenByEveryLookupAndNeverMovesBack)
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void givenPurgeForgettingLiveEntries_denylistPurgeContract_fails() {
         InMemoryAccessTokenDenylist real = new InMemoryAccessTokenDenylist();
         AccessTokenDenylist purgesAll = new AccessTokenDenylist() {
@@ -221,6 +232,13 @@ class ContractsCanFailTest {
         @Override
         public void recordLogin(UserId id, Instant at) {
             users.computeIfPresent(id, (k, u) -> u.withLastLogin(at));
+        }
+
+        /** A plain overwrite: a late, earlier logout moves the revocation back. */
+        @Override
+        public void revokeSessions(UserId id, Instant at) {
+            users.computeIfPresent(id, (k, u) -> new User(u.id(), u.username(), u.email(), u.nickname(), u.property(),
+                    u.lastLogin(), u.dateJoined(), u.active(), at));
         }
     }
 }

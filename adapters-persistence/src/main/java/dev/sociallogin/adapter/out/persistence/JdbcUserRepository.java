@@ -27,7 +27,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public final class JdbcUserRepository implements UserRepository {
 
     private static final String USER_COLUMNS =
-            "u.id, u.username, u.email, u.nickname, u.property, u.last_login, u.date_joined, u.active";
+            "u.id, u.username, u.email, u.nickname, u.property, u.last_login, u.date_joined, u.active, u.sessions_revoked_at";
     private static final RowMapper<User> USER = JdbcUserRepository::mapUser;
 
     private final JdbcSupport db;
@@ -84,13 +84,22 @@ public final class JdbcUserRepository implements UserRepository {
         db.jdbc.update("INSERT INTO social_identities (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
                 newUser.identity().provider().value(), newUser.identity().subject(), id, JdbcSupport.toDb(joined));
         return new User(new UserId(id), newUser.username(), newUser.email(), newUser.nickname(), newUser.property(),
-                null, joined, true);
+                null, joined, true, null);
     }
 
     @Override
     public void recordLogin(UserId id, Instant at) {
         db.call("record login", () -> db.jdbc.update("UPDATE users SET last_login = ? WHERE id = ?",
                 JdbcSupport.toDb(at), id.value()));
+    }
+
+    @Override
+    public void revokeSessions(UserId id, Instant at) {
+        // one conditional UPDATE: concurrent global logouts leave the latest second, never an earlier one
+        String second = JdbcSupport.toDb(at);
+        db.call("revoke sessions", () -> db.jdbc.update(
+                "UPDATE users SET sessions_revoked_at = ? WHERE id = ? AND (sessions_revoked_at IS NULL OR sessions_revoked_at < ?)",
+                second, id.value(), second));
     }
 
     private static User mapUser(ResultSet rs, int row) throws SQLException {
@@ -103,6 +112,7 @@ public final class JdbcUserRepository implements UserRepository {
                 rs.getLong("property"),
                 JdbcSupport.instant(rs, "last_login"),
                 JdbcSupport.instant(rs, "date_joined"),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                JdbcSupport.instant(rs, "sessions_revoked_at"));
     }
 }

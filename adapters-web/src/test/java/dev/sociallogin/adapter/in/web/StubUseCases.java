@@ -43,7 +43,7 @@ final class StubUseCases {
     static final Duration ACCESS_TTL = Duration.ofHours(5);
     static final Duration REFRESH_TTL = Duration.ofDays(7);
     static final User USER = new User(new UserId(1), new Username("kakao_4242"), new Email("a@b.c"), Nickname.of("Tester"),
-            User.INITIAL_PROPERTY, Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T09:00:00Z"), true);
+            User.INITIAL_PROPERTY, Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T09:00:00Z"), true, null);
 
     final MutableClock clock = MutableClock.at(NOW);
     final List<Object> commands = new CopyOnWriteArrayList<>();

@@ -24,4 +24,11 @@ public interface UserRepository {
 
     /** Sets {@code lastLogin}. */
     void recordLogin(UserId id, Instant at);
+
+    /**
+     * Global logout: every access token of the user issued up to and including the second
+     * {@code at} is revoked from now on ({@link User#sessionsRevokedSince}). Never moves back: an
+     * earlier {@code at} than the stored one changes nothing. An unknown id changes nothing.
+     */
+    void revokeSessions(UserId id, Instant at);
 }
