@@ -28,11 +28,14 @@ import java.util.Optional;
  *       is kept while every other family of the user is revoked.</li>
  *   <li>{@code GLOBAL} identifies the user by a valid, non-denied access token, or else by a valid
  *       refresh token ({@code TOKEN_MISSING} without either; when both fail, the access token's
- *       error), revokes every family of the user and denies the presented access token.</li>
+ *       error), revokes every family of the user and every access token issued to the user up to
+ *       this second (other devices' too: the user's sessions-revoked time, checked with the user on
+ *       every access-token use).</li>
  * </ul>
  */
 public final class LogoutService implements LogoutUseCase {
 
+    private final UserRepository users;
     private final RefreshTokenStore refreshTokens;
     private final AccessTokenDenylist denylist;
     private final TokenCodec codec;
@@ -41,6 +44,7 @@ public final class LogoutService implements LogoutUseCase {
 
     public LogoutService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
                          TokenCodec codec, TokenPolicy policy, Clock clock) {
+        this.users = Objects.requireNonNull(users, "users");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -98,6 +102,7 @@ public final class LogoutService implements LogoutUseCase {
             user = verifier.refresh(command.refreshToken(), now).user();
         }
         refreshTokens.revokeFamiliesOfUser(user.id(), null, now);
+        users.revokeSessions(user.id(), now);
         if (access != null) {
             denylist.deny(access.id(), access.expiresAt());
         }

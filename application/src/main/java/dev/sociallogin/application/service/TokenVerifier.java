@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Checks that a token is usable right now, beyond what the codec checks: an access token not
- * denied, a refresh token stored, neither rotated nor revoked and within its session, and in
+ * denied and not issued before its user's last global logout, a refresh token stored, neither rotated nor revoked and within its session, and in
  * both cases a user who exists and is active (a token of a disabled user is not valid).
  */
 final class TokenVerifier {
@@ -62,7 +62,11 @@ final class TokenVerifier {
         if (denylist.isDenied(claims.id())) {
             throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token revoked");
         }
-        return new VerifiedAccess(claims, activeUser(users, claims.subject()));
+        User user = activeUser(users, claims.subject());
+        if (user.sessionsRevokedSince(claims.issuedAt())) {
+            throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token issued before a global logout");
+        }
+        return new VerifiedAccess(claims, user);
     }
 
     VerifiedRefresh refresh(String token, Instant now) {

@@ -9,6 +9,7 @@ import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutScope;
 import dev.sociallogin.application.port.in.RefreshCommand;
+import dev.sociallogin.application.port.in.VerifyTokenCommand;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.model.StoredRefreshToken;
@@ -173,6 +174,54 @@ class LogoutServiceTest {
         assertThat(isActive(here)).isFalse();
         assertThat(isDenied(here)).isTrue();
         assertThat(isActive(someoneElse)).isTrue();
+    }
+
+    @Test
+    void givenOtherDevices_logoutGlobal_revokesTheirAccessTokensToo() {
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        LoginResult phone = bed.logIn(profile);
+        bed.clock.advance(Duration.ofMinutes(30));
+        LoginResult laptop = bed.logIn(profile);
+        LoginResult someoneElse = bed.logIn();
+
+        logout(LogoutScope.GLOBAL, laptop.tokens().access().value(), null);
+
+        // the phone's access token was never presented here, yet it stops working at once
+        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(phone.tokens().access().value(), null)),
+                ErrorCode.TOKEN_REVOKED);
+        assertFails(() -> bed.verify.verify(new VerifyTokenCommand(phone.tokens().access().value())), ErrorCode.TOKEN_REVOKED);
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(someoneElse.tokens().access().value(), null)).user())
+                .isEqualTo(someoneElse.user());
+    }
+
+    @Test
+    void afterLogoutGlobal_aNewLoginInALaterSecondWorks() {
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        LoginResult before = bed.logIn(profile);
+        logout(LogoutScope.GLOBAL, before.tokens().access().value(), null);
+
+        bed.clock.advance(Duration.ofSeconds(1));
+        LoginResult after = bed.logIn(profile);
+
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(after.tokens().access().value(), null)).user().id())
+                .isEqualTo(before.user().id());
+        String refreshed = bed.refresh.refresh(new RefreshCommand(after.tokens().refresh().value())).tokens().access().value();
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(refreshed, null)).user().id()).isEqualTo(before.user().id());
+    }
+
+    @Test
+    void givenALoginInTheSameSecondAsLogoutGlobal_itsAccessTokenIsRefusedButItsRefreshTokenWorksNextSecond() {
+        // token times are whole seconds: the logout's own second counts as before it (the safe side)
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        LoginResult before = bed.logIn(profile);
+        logout(LogoutScope.GLOBAL, before.tokens().access().value(), null);
+        LoginResult sameSecond = bed.logIn(profile);
+
+        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(sameSecond.tokens().access().value(), null)),
+                ErrorCode.TOKEN_REVOKED);
+        bed.clock.advance(Duration.ofSeconds(1));
+        String refreshed = bed.refresh.refresh(new RefreshCommand(sameSecond.tokens().refresh().value())).tokens().access().value();
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(refreshed, null)).user().id()).isEqualTo(before.user().id());
     }
 
     @Test

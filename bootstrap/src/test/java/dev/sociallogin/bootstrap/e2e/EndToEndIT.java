@@ -326,7 +326,7 @@ class EndToEndIT {
     }
 
     @Test
-    void givenTwoSessions_logoutGlobal_revokesEverySessionAndThisAccessToken() {
+    void givenTwoSessions_logoutGlobal_revokesEverySessionAndEveryAccessToken() {
         long kakaoId = kakao.newAccount("global");
         Http.Reply here = apiLogin(http, kakao, kakaoId);
         Http.Reply elsewhere = apiLogin(http, kakao, kakaoId);
@@ -338,6 +338,9 @@ class EndToEndIT {
         assertThat(refreshByBody(refresh(elsewhere)).status()).isEqualTo(401);
         assertThat(refreshByBody(refresh(here)).status()).isEqualTo(401);
         assertProblem(http.get("/api/users/me", "Authorization", "Bearer " + access(here)), 401, "token_revoked");
+        // the other device's access token was never presented, and it is refused too, at once
+        assertProblem(http.get("/api/users/me", "Authorization", "Bearer " + access(elsewhere)), 401, "token_revoked");
+        assertProblem(http.post("/auth/verify", "{\"token\":\"" + access(elsewhere) + "\"}"), 401, "token_revoked");
         assertProblem(http.post("/auth/logout?scope=global", null, "Authorization", "Bearer garbage"), 401, "token_not_valid");
         assertProblem(http.post("/auth/logout?scope=everything", null), 400, "invalid_request");
     }

@@ -284,6 +284,7 @@ class WebFlowIT {
         assertThat(http.postJson("/auth/refresh", "{\"refresh\":\"" + phone.refresh() + "\"}").status()).isEqualTo(401);
         assertThat(http.postJson("/auth/refresh", "{\"refresh\":\"" + laptop.refresh() + "\"}").status()).isEqualTo(401);
         assertProblem(http.get("/api/users/me", "Authorization", "Bearer " + laptop.access()), 401, "token_revoked");
+        assertProblem(http.get("/api/users/me", "Authorization", "Bearer " + phone.access()), 401, "token_revoked");
     }
 
     @Test
