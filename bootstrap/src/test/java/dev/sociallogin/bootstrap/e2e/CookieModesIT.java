@@ -95,6 +95,17 @@ class CookieModesIT {
             assertThat(callback.header("Location")).isEqualTo(target);
             assertThat(callback.cookie("accessToken")).isNotEmpty();
             assertThat(callback.cookie("refreshToken")).isNotEmpty();
+
+            // the user cancels at Kakao the next time: the browser comes back to the app, not to JSON
+            Http.Reply again = http.get("/auth/kakao/authorize");
+            String nextState = HttpUrl.get(again.header("Location")).queryParameter("state");
+            Http.Reply cancelled = http.get("/auth/kakao/callback?error=access_denied&error_description=User%20denied&state=" + nextState,
+                    "Cookie", again.cookieHeader("oauthState"));
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(302);
+            assertThat(cancelled.header("Location")).isEqualTo(target + "?error=provider_rejected");
+            // and a replayed callback (its state was consumed with the cookie) is refused the same way
+            Http.Reply replayed = http.get("/auth/kakao/callback?code=x&state=" + state);
+            assertThat(replayed.header("Location")).isEqualTo(target + "?error=invalid_state");
         }
     }
 }

@@ -10,9 +10,12 @@ import dev.sociallogin.application.port.in.ProviderCredential;
 import dev.sociallogin.application.port.in.RefreshCommand;
 import dev.sociallogin.application.port.in.RefreshResult;
 import dev.sociallogin.application.port.in.VerifyTokenCommand;
+import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.model.ProviderName;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
 import java.util.List;
@@ -34,6 +38,8 @@ import java.util.Map;
  */
 @RestController
 final class AuthController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthController.class);
 
     private final WebUseCases useCases;
     private final WebSettings settings;
@@ -69,10 +75,33 @@ final class AuthController {
             @RequestParam(name = "error", required = false) String error,
             HttpServletRequest request,
             HttpServletResponse response) {
-        ProviderName name = providerName(provider);
-        String expected = RequestTokens.cookie(request, TokenCookies.STATE);
+        if (settings.loginRedirectUrl() == null) {
+            return json(HttpStatus.OK, LoginResponse.from(completeCallback(provider, code, state, error, request, response),
+                    settings.tokensInBody()));
+        }
+        // a browser that was sent to the provider comes back to the application, also when it failed
+        URI target;
+        try {
+            completeCallback(provider, code, state, error, request, response);
+            target = URI.create(settings.loginRedirectUrl());
+        } catch (WebException | DomainException e) {
+            WebError failure = e instanceof WebException web ? web.error() : WebError.of(((DomainException) e).code());
+            if (failure.status() >= 500) {
+                // DomainException messages are written for logs: they never carry a token, code or SQL
+                LOG.warn("GET {} failed: {} ({})", RequestLogFilter.safePath(request), failure.code(), e.getMessage());
+            }
+            target = UriComponentsBuilder.fromUriString(settings.loginRedirectUrl()).queryParam("error", failure.code()).build().toUri();
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
+    }
+
+    /** Checks the callback, logs the user in and sets the token cookies. */
+    private LoginResult completeCallback(String provider, String code, String state, String error, HttpServletRequest request,
+            HttpServletResponse response) {
         // a state is good for one callback, whatever its outcome
         cookies.deleteState(response);
+        ProviderName name = providerName(provider);
+        String expected = RequestTokens.cookie(request, TokenCookies.STATE);
         if (error != null) {
             throw new WebException(WebError.PROVIDER_REJECTED);
         }
@@ -84,10 +113,7 @@ final class AuthController {
         }
         LoginResult result = useCases.logIn().logIn(new LogInCommand(name, authorizationCode(code, null)));
         cookies.set(response, result.tokens());
-        if (settings.loginRedirectUrl() != null) {
-            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(settings.loginRedirectUrl())).build();
-        }
-        return json(HttpStatus.OK, LoginResponse.from(result, settings.tokensInBody()));
+        return result;
     }
 
     @PostMapping("/auth/{provider}/login")

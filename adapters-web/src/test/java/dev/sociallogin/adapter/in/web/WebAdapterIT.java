@@ -13,6 +13,7 @@ import dev.sociallogin.application.port.in.LogoutScope;
 import dev.sociallogin.application.port.in.ProviderCredential;
 import dev.sociallogin.application.port.in.RefreshCommand;
 import dev.sociallogin.application.port.in.VerifyTokenCommand;
+import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.TokenPair;
@@ -230,6 +231,44 @@ class WebAdapterIT {
         assertThat(reply.header("location")).isEqualTo("https://app.example.test/after-login");
         assertThat(reply.cookie("accessToken").attribute("SameSite")).isEqualTo("Lax");
         assertThat(reply.cookie("refreshToken").value()).startsWith("refresh-a-");
+    }
+
+    @Test
+    void givenLoginRedirectUrl_aFailedCallback_sendsTheBrowserBackWithTheErrorCode() {
+        startWith(new WebSettings(0, true, "Lax", null, true, List.of(), "https://app.example.test/after-login?from=kakao#top",
+                WebSettings.DEFAULT_MAX_BODY_BYTES, java.time.Duration.ofSeconds(5)));
+        String stateCookie = "oauthState=s1234567890123456789012";
+
+        // the user cancelled at the provider
+        Reply cancelled = http.get("/auth/kakao/callback?error=access_denied&state=s1234567890123456789012", "Cookie", stateCookie);
+        assertThat(cancelled.status()).isEqualTo(302);
+        assertThat(cancelled.header("location")).isEqualTo("https://app.example.test/after-login?from=kakao&error=provider_rejected#top");
+        assertThat(cancelled.cookie("oauthState").maxAge()).isZero();
+        assertThat(cancelled.cookie("accessToken")).isNull();
+
+        Reply forged = http.get("/auth/kakao/callback?code=c&state=s1234567890123456789099", "Cookie", stateCookie);
+        assertThat(forged.header("location")).endsWith("&error=invalid_state#top");
+        assertThat(http.get("/auth/kakao/callback?state=s1234567890123456789012", "Cookie", stateCookie).header("location"))
+                .endsWith("&error=invalid_request#top");
+        assertThat(stubs.last(LogInCommand.class)).isNull();
+
+        stubs.logIn = command -> {
+            throw new DomainException(ErrorCode.PROVIDER_UNAVAILABLE, "Kakao token endpoint unreachable");
+        };
+        Reply providerDown = http.get("/auth/kakao/callback?code=c&state=s1234567890123456789012", "Cookie", stateCookie);
+        assertThat(providerDown.status()).isEqualTo(302);
+        assertThat(providerDown.header("location")).endsWith("&error=provider_error#top");
+        assertThat(providerDown.cookie("refreshToken")).isNull();
+        assertThat(providerDown.body()).isEmpty();
+    }
+
+    @Test
+    void givenNoLoginRedirectUrl_aFailedCallback_staysAProblem() {
+        stubs.logIn = command -> {
+            throw new DomainException(ErrorCode.PROVIDER_REJECTED, "code refused");
+        };
+        assertProblem(http.get("/auth/kakao/callback?code=c&state=s1234567890123456789012",
+                "Cookie", "oauthState=s1234567890123456789012"), 401, "provider_rejected");
     }
 
     // ---------------------------------------------------------------- cookies
