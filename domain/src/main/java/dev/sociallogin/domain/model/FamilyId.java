@@ -2,12 +2,18 @@ package dev.sociallogin.domain.model;
 
 import java.util.UUID;
 
-/** A rotation family: every refresh token descending from one login shares it. */
+/**
+ * A rotation family, that is one session: every token descending from one login shares it (the
+ * refresh tokens, and the access tokens issued with them). At most {@value #MAX_LENGTH} characters,
+ * so that its denylist key ({@code AccessTokenDenylist.familyKey}) fits a token id.
+ */
 public record FamilyId(String value) {
 
+    public static final int MAX_LENGTH = 56;
+
     public FamilyId {
-        if (value == null || value.isEmpty() || value.length() > 64) {
-            throw new IllegalArgumentException("family id must be 1-64 characters");
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("family id must be 1-" + MAX_LENGTH + " characters");
         }
     }
 

@@ -18,9 +18,14 @@ class TokenClaimsTest {
     }
 
     @Test
-    void givenAccessWithFamilyOrRefreshWithout_constructor_refuses() {
-        assertThatThrownBy(() -> new TokenClaims(TokenType.ACCESS, TokenId.random(), new UserId(1), ALICE, T0, T0.plusSeconds(1), FamilyId.random()))
-                .isInstanceOf(IllegalArgumentException.class);
+    void givenRefreshWithoutFamily_constructor_refuses_whileAccessMayNameItsSessionOrNot() {
+        FamilyId session = FamilyId.random();
+        assertThat(TokenClaims.access(TokenId.random(), new UserId(1), ALICE, T0, T0.plusSeconds(1), session).optionalFamily())
+                .contains(session);
+        assertThat(TokenClaims.access(TokenId.random(), new UserId(1), ALICE, T0, T0.plusSeconds(1)).optionalFamily()).isEmpty();
+        assertThatThrownBy(() -> new FamilyId("f".repeat(FamilyId.MAX_LENGTH + 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dev.sociallogin.domain.port.out.AccessTokenDenylist.familyKey(new FamilyId("f".repeat(FamilyId.MAX_LENGTH))))
+                .as("fits a token id").isNotNull();
         assertThatThrownBy(() -> new TokenClaims(TokenType.REFRESH, TokenId.random(), new UserId(1), ALICE, T0, T0.plusSeconds(1), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -128,21 +128,22 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public synchronized int revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now) {
+    public synchronized List<FamilyId> revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now) {
         outage.check();
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(now, "now");
-        List<FamilyId> ofUser = new ArrayList<>();
+        List<FamilyId> revoked = new ArrayList<>();
         families.forEach((id, family) -> {
-            if (family.user.equals(user) && !id.equals(keep)) {
-                ofUser.add(id);
+            if (family.user.equals(user) && !id.equals(keep) && family.revokedAt == null) {
+                revoked.add(id);
             }
         });
-        int revoked = 0;
-        for (FamilyId id : ofUser) {
-            revoked += revokeFamily(id, now);
-        }
-        return revoked;
+        families.forEach((id, family) -> {
+            if (family.user.equals(user) && !id.equals(keep)) {
+                revokeFamily(id, now);
+            }
+        });
+        return List.copyOf(revoked);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
 import dev.sociallogin.testfixtures.fake.InMemoryRefreshTokenStore;
 import dev.sociallogin.testfixtures.fake.InMemoryUserRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -157,7 +158,7 @@ class ContractsCanFailTest {
         }
 
         @Override
-        public int revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now) {
+        public List<FamilyId> revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now) {
             return delegate.revokeFamiliesOfUser(user, keep, now);
         }
 

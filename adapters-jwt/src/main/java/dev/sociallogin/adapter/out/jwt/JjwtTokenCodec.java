@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * <p>Encoding writes, in this fixed order, {@code iss}, {@code sub} (the user id in decimal),
  * {@code username}, {@code token_type} ({@code access} or {@code refresh}), {@code jti}, {@code iat},
- * {@code exp} and, on refresh tokens only, {@code family}, under the header {@code {"alg":"HS256"}}
+ * {@code exp} and {@code family} (the session, on every token we issue now), under the header {@code {"alg":"HS256"}}
  * and nothing else. HMAC is deterministic, so the same claims always give the byte-identical string:
  * the refresh reuse grace hands a racing tab the very successor token it stored.
  *
@@ -37,7 +37,7 @@ import java.util.Objects;
  * plus {@link #IAT_CLOCK_SKEW}; {@code exp - iat} positive and at most the configured lifetime of the
  * token's type; the expected {@code token_type}; our issuer; a non-blank {@code jti}; {@code sub} a
  * positive decimal without leading zeros; {@code username} present; {@code family} on refresh tokens
- * and absent on access tokens.
+ * (on access tokens it may be absent: those issued before access tokens named their session).
  *
  * <p>Any failure is {@link ErrorCode#TOKEN_NOT_VALID}, except a token that passes every check but
  * is past its {@code exp}, which is {@link ErrorCode#TOKEN_EXPIRED} (so a forged token never learns
@@ -181,8 +181,8 @@ public final class JjwtTokenCodec implements TokenCodec {
         if (family != null && !(family instanceof String)) {
             throw notValid("token family not a string");
         }
-        if ((type == TokenType.REFRESH) != (family != null)) {
-            throw notValid("refresh tokens, and only they, carry a family");
+        if (type == TokenType.REFRESH && family == null) {
+            throw notValid("refresh token without a family");
         }
         try {
             return new TokenClaims(type, new TokenId(jti), subject(raw.getSubject()), new Username((String) username),

@@ -431,8 +431,21 @@ class JjwtTokenCodecTest {
     }
 
     @Test
-    void givenAccessTokenWithFamily_decode_isNotValid() {
-        assertRefused(forge(HS256_HEADER, json(with(validAccess(), "family", "family-1"))), ErrorCode.TOKEN_NOT_VALID);
+    void givenAccessTokenWithFamily_decode_keepsIt() {
+        TokenClaims claims = codec.decode(forge(HS256_HEADER, json(with(validAccess(), "family", "family-1"))), TokenType.ACCESS);
+        assertThat(claims.family()).isEqualTo(new FamilyId("family-1"));
+    }
+
+    @Test
+    void givenAccessTokenWithoutFamily_decode_acceptsItAsBeforeAccessTokensNamedTheirSession() {
+        assertThat(codec.decode(forge(HS256_HEADER, json(validAccess())), TokenType.ACCESS).family()).isNull();
+    }
+
+    @Test
+    void givenAccessTokenWithNonStringOrOverlongFamily_decode_isNotValid() {
+        assertRefused(forge(HS256_HEADER, json(with(validAccess(), "family", 42))), ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(forge(HS256_HEADER, json(with(validAccess(), "family", "f".repeat(FamilyId.MAX_LENGTH + 1)))),
+                ErrorCode.TOKEN_NOT_VALID);
     }
 
     @Test

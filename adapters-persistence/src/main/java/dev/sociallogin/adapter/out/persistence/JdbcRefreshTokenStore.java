@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowMapper;
@@ -88,13 +89,18 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public int revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now) {
+    public List<FamilyId> revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now) {
         String keepId = keep == null ? "" : keep.value();
         return db.inTransaction("revoke refresh token families of user", status -> {
+            // the family rows first and locked, as in rotate() and revokeFamily(): which ones this call revokes
+            List<FamilyId> revoked = db.jdbc.query(
+                    "SELECT id FROM refresh_token_families WHERE user_id = ? AND id <> ? AND revoked_at IS NULL FOR UPDATE",
+                    (rs, row) -> new FamilyId(rs.getString("id")), user.value(), keepId);
             db.jdbc.update("UPDATE refresh_token_families SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL",
                     JdbcSupport.toDb(now), user.value(), keepId);
-            return db.jdbc.update("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
+            db.jdbc.update("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
                     JdbcSupport.toDb(now), user.value(), keepId);
+            return List.copyOf(revoked);
         });
     }
 

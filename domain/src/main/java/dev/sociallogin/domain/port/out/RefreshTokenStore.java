@@ -5,6 +5,7 @@ import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.model.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Server-side state of refresh tokens and their rotation families. */
@@ -27,8 +28,11 @@ public interface RefreshTokenStore {
     /** Revokes the family and every token in it; returns how many tokens were newly revoked. */
     int revokeFamily(FamilyId family, Instant now);
 
-    /** Revokes every family of the user except {@code keep} (may be {@code null}: all of them). */
-    int revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now);
+    /**
+     * Revokes every family of the user except {@code keep} (may be {@code null}: all of them), and
+     * every token in them; returns the families this call revoked (not those revoked before).
+     */
+    List<FamilyId> revokeFamiliesOfUser(UserId user, FamilyId keep, Instant now);
 
     /** Deletes tokens (and families left empty) that expired before {@code now}; returns how many tokens. */
     int purgeExpired(Instant now);
