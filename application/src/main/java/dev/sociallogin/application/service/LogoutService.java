@@ -4,6 +4,7 @@ import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutUseCase;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
@@ -13,6 +14,7 @@ import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,11 +23,12 @@ import java.util.Optional;
  * Logs out in one of three scopes.
  * <ul>
  *   <li>{@code LOCAL} never fails because of tokens: missing, bad or expired ones are ignored. A
- *       decodable refresh token we stored has its whole family revoked; a decodable access token
- *       is denied until it expires. Only {@code STORAGE_UNAVAILABLE} can fail it.</li>
+ *       decodable refresh token we stored ends its session (family revoked, the session's access
+ *       tokens denied); a decodable access token is denied until it expires and ends the session
+ *       it names. Only {@code STORAGE_UNAVAILABLE} can fail it.</li>
  *   <li>{@code OTHERS} needs a valid refresh token of an active user ({@code TOKEN_MISSING} without
  *       one; its expired / not valid / revoked error otherwise): it names this session, whose family
- *       is kept while every other family of the user is revoked.</li>
+ *       is kept while every other family of the user is revoked and their access tokens denied.</li>
  *   <li>{@code GLOBAL} identifies the user by a valid, non-denied access token, or else by a valid
  *       refresh token ({@code TOKEN_MISSING} without either; when both fail, the access token's
  *       error), revokes every family of the user and every access token issued to the user up to
@@ -40,6 +43,7 @@ public final class LogoutService implements LogoutUseCase {
     private final AccessTokenDenylist denylist;
     private final TokenCodec codec;
     private final TokenVerifier verifier;
+    private final Duration accessTtl;
     private final Clock clock;
 
     public LogoutService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
@@ -49,6 +53,7 @@ public final class LogoutService implements LogoutUseCase {
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.verifier = new TokenVerifier(users, refreshTokens, denylist, codec, policy.sessionMaxLifetime());
+        this.accessTtl = policy.accessTtl();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -66,9 +71,17 @@ public final class LogoutService implements LogoutUseCase {
     private void local(LogoutCommand command, Instant now) {
         decodeLeniently(command.refreshToken(), TokenType.REFRESH)
                 .flatMap(claims -> refreshTokens.find(claims.id()).filter(stored -> stored.userId().equals(claims.subject())))
-                .ifPresent(stored -> refreshTokens.revokeFamily(stored.family(), now));
-        decodeLeniently(command.accessToken(), TokenType.ACCESS)
-                .ifPresent(claims -> denylist.deny(claims.id(), claims.expiresAt()));
+                .ifPresent(stored -> endSession(stored.family(), now));
+        Optional<TokenClaims> access = decodeLeniently(command.accessToken(), TokenType.ACCESS);
+        access.ifPresent(claims -> denylist.deny(claims.id(), claims.expiresAt()));
+        // an access token names its session: without (or besides) a refresh token it still ends it
+        access.flatMap(TokenClaims::optionalFamily).ifPresent(family -> endSession(family, now));
+    }
+
+    /** Revokes the session's refresh tokens and denies its access tokens (those not yet expired). */
+    private void endSession(FamilyId family, Instant now) {
+        refreshTokens.revokeFamily(family, now);
+        denylist.denyFamily(family, now.plus(accessTtl));
     }
 
     private void others(LogoutCommand command, Instant now) {
@@ -76,7 +89,8 @@ public final class LogoutService implements LogoutUseCase {
             throw new DomainException(ErrorCode.TOKEN_MISSING, "no refresh token");
         }
         TokenVerifier.VerifiedRefresh session = verifier.refresh(command.refreshToken(), now);
-        refreshTokens.revokeFamiliesOfUser(session.user().id(), session.stored().family(), now);
+        refreshTokens.revokeFamiliesOfUser(session.user().id(), session.stored().family(), now)
+                .forEach(ended -> denylist.denyFamily(ended, now.plus(accessTtl)));
     }
 
     private void global(LogoutCommand command, Instant now) {

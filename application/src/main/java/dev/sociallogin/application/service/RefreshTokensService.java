@@ -10,6 +10,7 @@ import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
 import dev.sociallogin.domain.model.User;
+import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import dev.sociallogin.domain.port.out.UserRepository;
@@ -32,8 +33,8 @@ import java.util.Optional;
  *       that same successor (the codec is deterministic: the identical string) and a fresh access
  *       token, so several tabs refreshing at once stay logged in. Within the grace but with the
  *       successor revoked (logout): {@code TOKEN_REVOKED}. Otherwise — after the grace, or an
- *       older token whose successor rotated again — it is reuse: the family is revoked and the
- *       call fails {@code TOKEN_REUSED}.</li>
+ *       older token whose successor rotated again — it is reuse: the family is revoked, its access
+ *       tokens denied, and the call fails {@code TOKEN_REUSED}.</li>
  *   <li>Revoked without rotation (logout, reuse): {@code TOKEN_REVOKED}; expired: {@code TOKEN_EXPIRED}.</li>
  * </ol>
  */
@@ -41,14 +42,16 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
     private final UserRepository users;
     private final RefreshTokenStore refreshTokens;
+    private final AccessTokenDenylist denylist;
     private final TokenCodec codec;
     private final TokenIssuer issuer;
     private final Clock clock;
 
-    public RefreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, TokenCodec codec,
-                                TokenPolicy policy, Clock clock) {
+    public RefreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
+                                TokenCodec codec, TokenPolicy policy, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.issuer = new TokenIssuer(codec, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,6 +95,8 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                 }
             }
             refreshTokens.revokeFamily(presented.family(), now);
+            // whoever holds the family's access tokens (a thief who rotated first) loses them too
+            denylist.denyFamily(presented.family(), issuer.accessTokensIssuedBy(now));
             throw new DomainException(ErrorCode.TOKEN_REUSED, "rotated refresh token presented again");
         }
         if (presented.isRevoked()) {

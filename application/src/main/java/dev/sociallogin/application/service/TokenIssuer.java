@@ -1,12 +1,12 @@
 package dev.sociallogin.application.service;
 
+import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.IssuedToken;
 import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.model.TokenPair;
 import dev.sociallogin.domain.model.TokenPolicy;
-import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.User;
 import dev.sociallogin.domain.model.UserId;
 import dev.sociallogin.domain.port.out.TokenCodec;
@@ -64,12 +64,19 @@ final class TokenIssuer {
 
     /** A fresh access token (new {@code jti}) and the refresh token for {@code refresh}. */
     TokenPair pair(User user, StoredRefreshToken refresh, Instant now) {
-        return new TokenPair(access(user, now), refresh(user, refresh));
+        return new TokenPair(access(user, refresh.family(), now), refresh(user, refresh));
     }
 
-    IssuedToken access(User user, Instant now) {
-        TokenClaims claims = TokenClaims.access(TokenId.random(), user.id(), user.username(), now, now.plus(policy.accessTtl()));
+    /** An access token of the session {@code family}: ending the session can end it too. */
+    IssuedToken access(User user, FamilyId family, Instant now) {
+        TokenClaims claims = TokenClaims.access(TokenId.random(), user.id(), user.username(), now, now.plus(policy.accessTtl()),
+                family);
         return new IssuedToken(codec.encode(claims), claims);
+    }
+
+    /** The latest instant an access token issued up to {@code now} can be valid: a session's denial lasts that long. */
+    Instant accessTokensIssuedBy(Instant now) {
+        return now.plus(policy.accessTtl());
     }
 
     /** Encodes a stored refresh token; the codec is deterministic, so this is the very string issued before. */

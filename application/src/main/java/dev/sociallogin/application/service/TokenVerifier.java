@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Checks that a token is usable right now, beyond what the codec checks: an access token not
- * denied and not issued before its user's last global logout, a refresh token stored, neither rotated nor revoked and within its session, and in
+ * denied, its session not ended and not issued before its user's last global logout, a refresh token stored, neither rotated nor revoked and within its session, and in
  * both cases a user who exists and is active (a token of a disabled user is not valid).
  */
 final class TokenVerifier {
@@ -61,6 +61,9 @@ final class TokenVerifier {
     static VerifiedAccess checkAccess(UserRepository users, AccessTokenDenylist denylist, TokenClaims claims) {
         if (denylist.isDenied(claims.id())) {
             throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token revoked");
+        }
+        if (claims.family() != null && denylist.isFamilyDenied(claims.family())) {
+            throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token of an ended session");
         }
         User user = activeUser(users, claims.subject());
         if (user.sessionsRevokedSince(claims.issuedAt())) {

@@ -9,12 +9,14 @@ import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutScope;
 import dev.sociallogin.application.port.in.RefreshCommand;
+import dev.sociallogin.application.port.in.RefreshResult;
 import dev.sociallogin.application.port.in.VerifyTokenCommand;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.testfixtures.builder.TestProfiles;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogoutServiceTest {
@@ -105,6 +107,28 @@ class LogoutServiceTest {
         assertFails(() -> logout(LogoutScope.LOCAL, session.tokens().access().value(), null), ErrorCode.STORAGE_UNAVAILABLE);
     }
 
+    @Test
+    void givenAnOlderAccessTokenOfTheSession_logoutLocal_endsItToo() {
+        LoginResult session = bed.logIn();
+        RefreshResult refreshed = bed.refresh.refresh(new RefreshCommand(session.tokens().refresh().value()));
+
+        logout(LogoutScope.LOCAL, refreshed.tokens().access().value(), refreshed.tokens().refresh().value());
+
+        // the first access token of the session was never presented at logout, and still ends
+        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(session.tokens().access().value(), null)),
+                ErrorCode.TOKEN_REVOKED);
+    }
+
+    @Test
+    void givenOnlyAnAccessToken_logoutLocal_endsItsWholeSession() {
+        LoginResult session = bed.logIn();
+
+        logout(LogoutScope.LOCAL, session.tokens().access().value(), null);
+
+        assertThat(isActive(session)).as("the refresh token of the session it names").isFalse();
+        assertFails(() -> bed.refresh.refresh(new RefreshCommand(session.tokens().refresh().value())), ErrorCode.TOKEN_REVOKED);
+    }
+
     // --- OTHERS ---
 
     @Test
@@ -122,6 +146,15 @@ class LogoutServiceTest {
         assertThat(isActive(here)).isTrue();
         assertThat(isActive(someoneElse)).isTrue();
         assertThat(isDenied(here)).as("this session's access token stays usable").isFalse();
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(here.tokens().access().value(), null)).user().id())
+                .isEqualTo(here.user().id());
+        // the other devices' access tokens end with their sessions, at once
+        for (LoginResult ended : List.of(first, third)) {
+            assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(ended.tokens().access().value(), null)),
+                    ErrorCode.TOKEN_REVOKED);
+        }
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(someoneElse.tokens().access().value(), null)).user())
+                .isEqualTo(someoneElse.user());
         assertThat(bed.refresh.refresh(new RefreshCommand(here.tokens().refresh().value())).user().id())
                 .isEqualTo(here.user().id());
     }
@@ -267,11 +300,13 @@ class LogoutServiceTest {
 
     @Test
     void givenDeniedAccessTokenOnly_logoutGlobal_failsRevoked() {
-        LoginResult session = bed.logIn();
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        LoginResult session = bed.logIn(profile);
+        LoginResult otherDevice = bed.logIn(profile);
         logout(LogoutScope.LOCAL, session.tokens().access().value(), null);
 
         assertFails(() -> logout(LogoutScope.GLOBAL, session.tokens().access().value(), null), ErrorCode.TOKEN_REVOKED);
-        assertThat(isActive(session)).isTrue();
+        assertThat(isActive(otherDevice)).as("a refused global logout ends nothing").isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.sociallogin.application.service.TestBed.START;
 import static dev.sociallogin.application.service.TestBed.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sociallogin.application.port.in.CurrentUserQuery;
 import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutScope;
@@ -180,6 +181,33 @@ class RefreshTokensServiceTest {
 
         assertFails(() -> refresh(latest), ErrorCode.TOKEN_REVOKED);
         assertFails(() -> refresh(presented), ErrorCode.TOKEN_REUSED);
+    }
+
+    @Test
+    void givenAThiefWhoRotatedFirst_reuseByTheOwner_endsTheThiefsAccessTokenToo() {
+        LoginResult owner = bed.logIn();
+        RefreshResult thief = refresh(owner.tokens().refresh().value());
+        String thiefsAccess = thief.tokens().access().value();
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(thiefsAccess, null)).user().id()).isEqualTo(owner.user().id());
+        bed.clock.advance(Duration.ofMinutes(5));
+
+        assertFails(() -> refresh(owner.tokens().refresh().value()), ErrorCode.TOKEN_REUSED);
+
+        // the whole session ends: its refresh tokens and every access token it issued, the thief's included
+        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(thiefsAccess, null)), ErrorCode.TOKEN_REVOKED);
+        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(owner.tokens().access().value(), null)),
+                ErrorCode.TOKEN_REVOKED);
+        LoginResult otherSession = bed.logIn();
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(otherSession.tokens().access().value(), null)).user())
+                .isEqualTo(otherSession.user());
+    }
+
+    @Test
+    void issuedAccessTokens_nameTheirSession() {
+        LoginResult login = bed.logIn();
+        FamilyId session = login.tokens().refresh().claims().family();
+        assertThat(login.tokens().access().claims().family()).isEqualTo(session);
+        assertThat(refresh(login.tokens().refresh().value()).tokens().access().claims().family()).isEqualTo(session);
     }
 
     @Test

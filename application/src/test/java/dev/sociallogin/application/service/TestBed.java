@@ -55,7 +55,7 @@ final class TestBed {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
         this.login = new LogInWithProviderService(providers, users, refreshTokens, codec, policy, clock);
-        this.refresh = new RefreshTokensService(users, refreshTokens, codec, policy, clock);
+        this.refresh = new RefreshTokensService(users, refreshTokens, denylist, codec, policy, clock);
         this.logout = new LogoutService(users, refreshTokens, denylist, codec, policy, clock);
         this.currentUser = new GetCurrentUserService(users, denylist, codec, refresh);
         this.verify = new VerifyTokenService(users, refreshTokens, denylist, codec, policy, clock);

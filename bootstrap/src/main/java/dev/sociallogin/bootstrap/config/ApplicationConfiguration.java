@@ -51,9 +51,9 @@ public class ApplicationConfiguration {
     }
 
     @Bean
-    RefreshTokensService refreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, TokenCodec codec, TokenPolicy policy,
-            Clock clock) {
-        return new RefreshTokensService(users, refreshTokens, codec, policy, clock);
+    RefreshTokensService refreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
+            TokenCodec codec, TokenPolicy policy, Clock clock) {
+        return new RefreshTokensService(users, refreshTokens, denylist, codec, policy, clock);
     }
 
     @Bean

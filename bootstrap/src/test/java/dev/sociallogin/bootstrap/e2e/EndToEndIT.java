@@ -282,10 +282,15 @@ class EndToEndIT {
 
         Thread.sleep(2_500);
 
+        String rotatedAccess = rotated.json().path("access").asText();
+        assertThat(http.get("/api/users/me", "Authorization", "Bearer " + rotatedAccess).status()).isEqualTo(200);
+
         assertProblem(refreshByBody(first), 401, "token_reused");
         Http.Reply familyGone = refreshByBody(second);
         assertThat(familyGone.status()).as(familyGone.toString()).isEqualTo(401);
         assertThat(familyGone.code()).isIn("token_revoked", "token_reused");
+        // whoever rotated (a thief, maybe) loses the access token the rotation gave them, at once
+        assertProblem(http.get("/api/users/me", "Authorization", "Bearer " + rotatedAccess), 401, "token_revoked");
     }
 
     // --- logout ------------------------------------------------------------------------------
@@ -321,6 +326,9 @@ class EndToEndIT {
 
         assertThat(logout.status()).as(logout.toString()).isEqualTo(202);
         assertThat(refreshByBody(refresh(elsewhere)).status()).isEqualTo(401);
+        // the other device's access token ends with its session; this one's keeps working
+        assertProblem(http.get("/api/users/me", "Authorization", "Bearer " + access(elsewhere)), 401, "token_revoked");
+        assertThat(http.get("/api/users/me", "Authorization", "Bearer " + access(here)).status()).isEqualTo(200);
         assertThat(refreshByBody(refresh(here)).status()).isEqualTo(200);
         assertProblem(http.post("/auth/logout?scope=others", null), 401, "token_missing");
     }

@@ -47,7 +47,7 @@ final class RealStack {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
         IdentityProviders providers = new IdentityProviders(List.of(kakao));
-        RefreshTokensService refresh = new RefreshTokensService(users, refreshTokens, codec, policy, clock);
+        RefreshTokensService refresh = new RefreshTokensService(users, refreshTokens, denylist, codec, policy, clock);
         this.useCases = new WebUseCases(
                 new LogInWithProviderService(providers, users, refreshTokens, codec, policy, clock),
                 new AuthorizationUrlService(providers),
