@@ -4,7 +4,6 @@ import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutUseCase;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
-import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
@@ -14,7 +13,6 @@ import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +41,7 @@ public final class LogoutService implements LogoutUseCase {
     private final AccessTokenDenylist denylist;
     private final TokenCodec codec;
     private final TokenVerifier verifier;
-    private final Duration accessTtl;
+    private final Sessions sessions;
     private final Clock clock;
 
     public LogoutService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
@@ -53,7 +51,7 @@ public final class LogoutService implements LogoutUseCase {
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.verifier = new TokenVerifier(users, refreshTokens, denylist, codec, policy.sessionMaxLifetime());
-        this.accessTtl = policy.accessTtl();
+        this.sessions = new Sessions(refreshTokens, denylist, policy.accessTtl());
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -71,17 +69,11 @@ public final class LogoutService implements LogoutUseCase {
     private void local(LogoutCommand command, Instant now) {
         decodeLeniently(command.refreshToken(), TokenType.REFRESH)
                 .flatMap(claims -> refreshTokens.find(claims.id()).filter(stored -> stored.userId().equals(claims.subject())))
-                .ifPresent(stored -> endSession(stored.family(), now));
+                .ifPresent(stored -> sessions.end(stored.family(), now));
         Optional<TokenClaims> access = decodeLeniently(command.accessToken(), TokenType.ACCESS);
         access.ifPresent(claims -> denylist.deny(claims.id(), claims.expiresAt()));
         // an access token names its session: without (or besides) a refresh token it still ends it
-        access.flatMap(TokenClaims::optionalFamily).ifPresent(family -> endSession(family, now));
-    }
-
-    /** Revokes the session's refresh tokens and denies its access tokens (those not yet expired). */
-    private void endSession(FamilyId family, Instant now) {
-        refreshTokens.revokeFamily(family, now);
-        denylist.denyFamily(family, now.plus(accessTtl));
+        access.flatMap(TokenClaims::optionalFamily).ifPresent(family -> sessions.end(family, now));
     }
 
     private void others(LogoutCommand command, Instant now) {
@@ -89,8 +81,7 @@ public final class LogoutService implements LogoutUseCase {
             throw new DomainException(ErrorCode.TOKEN_MISSING, "no refresh token");
         }
         TokenVerifier.VerifiedRefresh session = verifier.refresh(command.refreshToken(), now);
-        refreshTokens.revokeFamiliesOfUser(session.user().id(), session.stored().family(), now)
-                .forEach(ended -> denylist.denyFamily(ended, now.plus(accessTtl)));
+        sessions.endAllBut(session.user().id(), session.stored().family(), now);
     }
 
     private void global(LogoutCommand command, Instant now) {

@@ -42,7 +42,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
     private final UserRepository users;
     private final RefreshTokenStore refreshTokens;
-    private final AccessTokenDenylist denylist;
+    private final Sessions sessions;
     private final TokenCodec codec;
     private final TokenIssuer issuer;
     private final Clock clock;
@@ -51,8 +51,8 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                                 TokenCodec codec, TokenPolicy policy, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-        this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.sessions = new Sessions(refreshTokens, denylist, policy.accessTtl());
         this.issuer = new TokenIssuer(codec, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -94,9 +94,8 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                     throw new DomainException(ErrorCode.TOKEN_EXPIRED, "refresh token expired");
                 }
             }
-            refreshTokens.revokeFamily(presented.family(), now);
             // whoever holds the family's access tokens (a thief who rotated first) loses them too
-            denylist.denyFamily(presented.family(), issuer.accessTokensIssuedBy(now));
+            sessions.end(presented.family(), now);
             throw new DomainException(ErrorCode.TOKEN_REUSED, "rotated refresh token presented again");
         }
         if (presented.isRevoked()) {

@@ -74,11 +74,6 @@ final class TokenIssuer {
         return new IssuedToken(codec.encode(claims), claims);
     }
 
-    /** The latest instant an access token issued up to {@code now} can be valid: a session's denial lasts that long. */
-    Instant accessTokensIssuedBy(Instant now) {
-        return now.plus(policy.accessTtl());
-    }
-
     /** Encodes a stored refresh token; the codec is deterministic, so this is the very string issued before. */
     IssuedToken refresh(User user, StoredRefreshToken refresh) {
         TokenClaims claims = refresh.claims(user.username());

@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Checks that a token is usable right now, beyond what the codec checks: an access token not
- * denied, its session not ended and not issued before its user's last global logout, a refresh token stored, neither rotated nor revoked and within its session, and in
- * both cases a user who exists and is active (a token of a disabled user is not valid).
+ * denied, its session not ended and not issued before its user's last global logout; a refresh
+ * token stored, neither rotated nor revoked and within its session; and in both cases a user who
+ * exists and is active (a token of a disabled user is not valid).
  */
 final class TokenVerifier {
 

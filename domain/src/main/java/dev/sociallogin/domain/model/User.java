@@ -61,6 +61,11 @@ public record User(
         return Optional.ofNullable(lastLogin);
     }
 
+    /** The same user with its sessions revoked up to {@code at}. */
+    public User withSessionsRevokedAt(Instant at) {
+        return new User(id, username, email, nickname, property, lastLogin, dateJoined, active, Objects.requireNonNull(at, "at"));
+    }
+
     public User withLastLogin(Instant at) {
         return new User(id, username, email, nickname, property, Objects.requireNonNull(at, "at"), dateJoined, active,
                 sessionsRevokedAt);

@@ -134,12 +134,10 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         Objects.requireNonNull(now, "now");
         List<FamilyId> revoked = new ArrayList<>();
         families.forEach((id, family) -> {
-            if (family.user.equals(user) && !id.equals(keep) && family.revokedAt == null) {
-                revoked.add(id);
-            }
-        });
-        families.forEach((id, family) -> {
             if (family.user.equals(user) && !id.equals(keep)) {
+                if (family.revokedAt == null) {
+                    revoked.add(id);
+                }
                 revokeFamily(id, now);
             }
         });

@@ -77,9 +77,9 @@ public final class InMemoryUserRepository implements UserRepository {
     public synchronized void revokeSessions(UserId id, Instant at) {
         outage.check();
         Objects.requireNonNull(at, "at");
-        byId.computeIfPresent(Objects.requireNonNull(id, "id"), (key, u) -> u.sessionsRevokedAt() != null
-                && !at.isAfter(u.sessionsRevokedAt()) ? u
-                : new User(u.id(), u.username(), u.email(), u.nickname(), u.property(), u.lastLogin(), u.dateJoined(), u.active(), at));
+        // never moves back: an earlier second than the stored one changes nothing
+        byId.computeIfPresent(Objects.requireNonNull(id, "id"),
+                (key, u) -> u.sessionsRevokedSince(at) ? u : u.withSessionsRevokedAt(at));
     }
 
     // --- test hooks: what an operator would do in the database ---

@@ -238,8 +238,7 @@ class ContractsCanFailTest {
         /** A plain overwrite: a late, earlier logout moves the revocation back. */
         @Override
         public void revokeSessions(UserId id, Instant at) {
-            users.computeIfPresent(id, (k, u) -> new User(u.id(), u.username(), u.email(), u.nickname(), u.property(),
-                    u.lastLogin(), u.dateJoined(), u.active(), at));
+            users.computeIfPresent(id, (k, u) -> u.withSessionsRevokedAt(at));
         }
     }
 }

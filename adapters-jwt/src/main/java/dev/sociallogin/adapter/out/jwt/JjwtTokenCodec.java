@@ -25,8 +25,8 @@ import java.util.Objects;
  *
  * <p>Encoding writes, in this fixed order, {@code iss}, {@code sub} (the user id in decimal),
  * {@code username}, {@code token_type} ({@code access} or {@code refresh}), {@code jti}, {@code iat},
- * {@code exp} and {@code family} (the session, on every token we issue now), under the header {@code {"alg":"HS256"}}
- * and nothing else. HMAC is deterministic, so the same claims always give the byte-identical string:
+ * {@code exp} and {@code family} (the session; on every token we issue now), under the header
+ * {@code {"alg":"HS256"}} and nothing else. HMAC is deterministic, so the same claims always give the byte-identical string:
  * the refresh reuse grace hands a racing tab the very successor token it stored.
  *
  * <p>Decoding checks what jjwt checks (compact JWS form, the HS256 signature — the only algorithm

@@ -1,0 +1,37 @@
+package dev.sociallogin.application.service;
+
+import dev.sociallogin.domain.model.FamilyId;
+import dev.sociallogin.domain.model.UserId;
+import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Ends sessions: a family's refresh tokens are revoked and its access tokens denied for as long as
+ * any of them can still be valid (an access token lifetime from now). Logout and reuse detection
+ * both end sessions this one way.
+ */
+final class Sessions {
+
+    private final RefreshTokenStore refreshTokens;
+    private final AccessTokenDenylist denylist;
+    private final Duration accessTtl;
+
+    Sessions(RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, Duration accessTtl) {
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.denylist = Objects.requireNonNull(denylist, "denylist");
+        this.accessTtl = Objects.requireNonNull(accessTtl, "accessTtl");
+    }
+
+    void end(FamilyId family, Instant now) {
+        refreshTokens.revokeFamily(family, now);
+        denylist.denyFamily(family, now.plus(accessTtl));
+    }
+
+    /** Ends every session of the user but {@code keep}. */
+    void endAllBut(UserId user, FamilyId keep, Instant now) {
+        refreshTokens.revokeFamiliesOfUser(user, keep, now).forEach(ended -> denylist.denyFamily(ended, now.plus(accessTtl)));
+    }
+}
