@@ -10,14 +10,9 @@ import dev.sociallogin.domain.model.NewUser;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.model.Registration;
 import dev.sociallogin.domain.model.StoredRefreshToken;
-import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.User;
 import dev.sociallogin.domain.port.out.IdentityProvider;
 import dev.sociallogin.domain.port.out.IdentityProviders;
-import dev.sociallogin.domain.port.out.RefreshTokenStore;
-import dev.sociallogin.domain.port.out.TokenCodec;
-import dev.sociallogin.domain.port.out.UserRepository;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -37,47 +32,38 @@ import java.util.Objects;
 public final class LogInWithProviderService implements LogInWithProviderUseCase {
 
     private final IdentityProviders providers;
-    private final UserRepository users;
-    private final RefreshTokenStore refreshTokens;
-    private final TokenIssuer issuer;
-    private final Clock clock;
+    private final AuthCore core;
 
-    public LogInWithProviderService(IdentityProviders providers, UserRepository users, RefreshTokenStore refreshTokens,
-                                    TokenCodec codec, TokenPolicy policy, Clock clock) {
+    public LogInWithProviderService(IdentityProviders providers, AuthCore core) {
         this.providers = Objects.requireNonNull(providers, "providers");
-        this.users = Objects.requireNonNull(users, "users");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-        this.issuer = new TokenIssuer(codec, policy);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.core = Objects.requireNonNull(core, "core");
     }
 
     @Override
     public LoginResult logIn(LogInCommand command) {
         IdentityProvider provider = providers.get(command.provider());
         ProviderProfile profile = profileOf(provider, command.credential());
-        Instant now = TokenIssuer.now(clock);
+        Instant now = TokenIssuer.now(core.clock);
 
-        Registration registration = users.findByIdentity(profile.identity())
+        Registration registration = core.users.findByIdentity(profile.identity())
                 .map(existing -> new Registration(existing, false))
-                .orElseGet(() -> users.register(NewUser.from(profile, now)));
+                .orElseGet(() -> core.users.register(NewUser.from(profile, now)));
         if (!registration.user().active()) {
             throw new DomainException(ErrorCode.TOKEN_NOT_VALID, "user disabled");
         }
-        users.recordLogin(registration.user().id(), now);
+        core.users.recordLogin(registration.user().id(), now);
         User user = registration.user().withLastLogin(now);
 
-        StoredRefreshToken first = issuer.firstOfNewFamily(user.id(), now);
-        refreshTokens.saveNewFamily(first);
-        return new LoginResult(user, registration.created(), issuer.pair(user, first, now));
+        StoredRefreshToken first = core.issuer.firstOfNewFamily(user.id(), now);
+        core.refreshTokens.saveNewFamily(first);
+        return new LoginResult(user, registration.created(), core.issuer.pair(user, first, now));
     }
 
     private static ProviderProfile profileOf(IdentityProvider provider, ProviderCredential credential) {
         if (credential instanceof ProviderCredential.AuthorizationCode code) {
             return provider.profileFromCode(code.code(), code.redirectUri());
         }
-        if (credential instanceof ProviderCredential.ProviderAccessToken token) {
-            return provider.profileFromAccessToken(token.value());
-        }
-        throw new IllegalArgumentException("unknown credential kind");
+        // the credential type is sealed: the other kind is the provider's access token
+        return provider.profileFromAccessToken(((ProviderCredential.ProviderAccessToken) credential).value());
     }
 }

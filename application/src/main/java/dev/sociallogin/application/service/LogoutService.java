@@ -4,15 +4,10 @@ import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutUseCase;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenClaims;
-import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
 import dev.sociallogin.domain.model.User;
-import dev.sociallogin.domain.port.out.AccessTokenDenylist;
-import dev.sociallogin.domain.port.out.RefreshTokenStore;
-import dev.sociallogin.domain.port.out.TokenCodec;
-import dev.sociallogin.domain.port.out.UserRepository;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,101 +19,92 @@ import java.util.Optional;
  *       decodable refresh token we stored ends its session (family revoked, the session's access
  *       tokens denied); a decodable access token is denied until it expires and ends the session
  *       it names. Only {@code STORAGE_UNAVAILABLE} can fail it.</li>
- *   <li>{@code OTHERS} needs a valid refresh token of an active user ({@code TOKEN_MISSING} without
- *       one; its expired / not valid / revoked error otherwise): it names this session, whose family
- *       is kept while every other family of the user is revoked and their access tokens denied.</li>
- *   <li>{@code GLOBAL} identifies the user by a valid, non-denied access token, or else by a valid
- *       refresh token ({@code TOKEN_MISSING} without either; when both fail, the access token's
- *       error), revokes every family of the user and every access token issued to the user up to
- *       this second (other devices' too: the user's sessions-revoked time, checked with the user on
- *       every access-token use).</li>
+ *   <li>{@code OTHERS} and {@code GLOBAL} need a token that identifies the user and this session: a
+ *       valid, non-denied access token, or else a valid refresh token ({@code TOKEN_MISSING} without
+ *       either; when both fail, the access token's error; a presented but malformed token is
+ *       {@code TOKEN_NOT_VALID}, never "missing").
+ *       {@code OTHERS} ends every other session of the user and keeps this one (the session the
+ *       refresh token belongs to or the access token names).
+ *       {@code GLOBAL} ends every session of the user, denies the presented access token, and stamps
+ *       the user's sessions as revoked now, so that access tokens issued before this second are
+ *       refused at once on every instance ({@code User#sessionsRevokedFor}); those of this very
+ *       second are refused through their ended session, and a login after the logout is not.</li>
  * </ul>
  */
 public final class LogoutService implements LogoutUseCase {
 
-    private final UserRepository users;
-    private final RefreshTokenStore refreshTokens;
-    private final AccessTokenDenylist denylist;
-    private final TokenCodec codec;
-    private final TokenVerifier verifier;
-    private final Sessions sessions;
-    private final Clock clock;
+    /** Who asked to log out: the user, the session the request belongs to, the access token presented. */
+    private record Caller(User user, FamilyId session, TokenClaims access) {
+    }
 
-    public LogoutService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
-                         TokenCodec codec, TokenPolicy policy, Clock clock) {
-        this.users = Objects.requireNonNull(users, "users");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-        this.denylist = Objects.requireNonNull(denylist, "denylist");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.verifier = new TokenVerifier(users, refreshTokens, denylist, codec, policy.sessionMaxLifetime());
-        this.sessions = new Sessions(refreshTokens, denylist, policy.accessTtl());
-        this.clock = Objects.requireNonNull(clock, "clock");
+    private final AuthCore core;
+
+    public LogoutService(AuthCore core) {
+        this.core = Objects.requireNonNull(core, "core");
     }
 
     @Override
     public void logout(LogoutCommand command) {
-        Instant now = TokenIssuer.now(clock);
+        Instant now = TokenIssuer.now(core.clock);
         switch (command.scope()) {
             case LOCAL -> local(command, now);
-            case OTHERS -> others(command, now);
-            case GLOBAL -> global(command, now);
-            default -> throw new IllegalArgumentException("unknown scope");
+            case OTHERS -> {
+                Caller caller = caller(command, now);
+                if (caller.session() == null) {
+                    // an access token from before tokens named their session cannot say which one to keep
+                    throw new DomainException(ErrorCode.TOKEN_NOT_VALID, "access token names no session");
+                }
+                core.sessions.endAllBut(caller.user().id(), caller.session(), now);
+            }
+            case GLOBAL -> {
+                Caller caller = caller(command, now);
+                core.sessions.endAllBut(caller.user().id(), null, now);
+                core.users.revokeSessions(caller.user().id(), now);
+                if (caller.access() != null) {
+                    core.denylist.deny(caller.access().id(), caller.access().expiresAt());
+                }
+            }
         }
     }
 
     private void local(LogoutCommand command, Instant now) {
         decodeLeniently(command.refreshToken(), TokenType.REFRESH)
-                .flatMap(claims -> refreshTokens.find(claims.id()).filter(stored -> stored.userId().equals(claims.subject())))
-                .ifPresent(stored -> sessions.end(stored.family(), now));
+                .flatMap(claims -> core.refreshTokens.find(claims.id()).filter(stored -> stored.userId().equals(claims.subject())))
+                .ifPresent(stored -> core.sessions.end(stored.family(), now));
         Optional<TokenClaims> access = decodeLeniently(command.accessToken(), TokenType.ACCESS);
-        access.ifPresent(claims -> denylist.deny(claims.id(), claims.expiresAt()));
+        access.ifPresent(claims -> core.denylist.deny(claims.id(), claims.expiresAt()));
         // an access token names its session: without (or besides) a refresh token it still ends it
-        access.flatMap(TokenClaims::optionalFamily).ifPresent(family -> sessions.end(family, now));
+        access.flatMap(TokenClaims::optionalFamily).ifPresent(family -> core.sessions.end(family, now));
     }
 
-    private void others(LogoutCommand command, Instant now) {
-        if (TokenVerifier.isBlank(command.refreshToken())) {
-            throw new DomainException(ErrorCode.TOKEN_MISSING, "no refresh token");
-        }
-        TokenVerifier.VerifiedRefresh session = verifier.refresh(command.refreshToken(), now);
-        sessions.endAllBut(session.user().id(), session.stored().family(), now);
-    }
-
-    private void global(LogoutCommand command, Instant now) {
+    /** The caller by its access token, or else by its refresh token; when both fail, the access token's error. */
+    private Caller caller(LogoutCommand command, Instant now) {
         boolean hasAccess = !TokenVerifier.isBlank(command.accessToken());
         boolean hasRefresh = !TokenVerifier.isBlank(command.refreshToken());
         if (!hasAccess && !hasRefresh) {
             throw new DomainException(ErrorCode.TOKEN_MISSING, "no token");
         }
-        User user;
-        TokenClaims access = null;
-        if (hasAccess) {
-            try {
-                TokenVerifier.VerifiedAccess verified = verifier.access(command.accessToken());
-                user = verified.user();
-                access = verified.claims();
-            } catch (DomainException accessError) {
-                if (!hasRefresh || !isTokenError(accessError)) {
-                    throw accessError;
-                }
-                user = userByRefresh(command.refreshToken(), now, accessError);
-            }
-        } else {
-            user = verifier.refresh(command.refreshToken(), now).user();
+        if (!hasAccess) {
+            return byRefresh(command.refreshToken(), now);
         }
-        refreshTokens.revokeFamiliesOfUser(user.id(), null, now);
-        users.revokeSessions(user.id(), now);
-        if (access != null) {
-            denylist.deny(access.id(), access.expiresAt());
+        try {
+            TokenVerifier.VerifiedAccess verified = core.verifier.access(command.accessToken());
+            return new Caller(verified.user(), verified.claims().family(), verified.claims());
+        } catch (DomainException accessError) {
+            if (!hasRefresh || !isTokenError(accessError)) {
+                throw accessError;
+            }
+            try {
+                return byRefresh(command.refreshToken(), now);
+            } catch (DomainException refreshError) {
+                throw isTokenError(refreshError) ? accessError : refreshError;
+            }
         }
     }
 
-    private User userByRefresh(String refreshToken, Instant now, DomainException accessError) {
-        try {
-            return verifier.refresh(refreshToken, now).user();
-        } catch (DomainException refreshError) {
-            throw isTokenError(refreshError) ? accessError : refreshError;
-        }
+    private Caller byRefresh(String refreshToken, Instant now) {
+        TokenVerifier.VerifiedRefresh verified = core.verifier.refresh(refreshToken, now);
+        return new Caller(verified.user(), verified.stored().family(), null);
     }
 
     /** The claims of a token that decodes, or empty for a missing, bad or expired one. */
@@ -127,7 +113,7 @@ public final class LogoutService implements LogoutUseCase {
             return Optional.empty();
         }
         try {
-            return Optional.of(codec.decode(token, type));
+            return Optional.of(core.codec.decode(token, type));
         } catch (DomainException e) {
             if (!isTokenError(e)) {
                 throw e;
@@ -139,7 +125,7 @@ public final class LogoutService implements LogoutUseCase {
     private static boolean isTokenError(DomainException e) {
         return switch (e.code()) {
             case TOKEN_MISSING, TOKEN_NOT_VALID, TOKEN_EXPIRED, TOKEN_REVOKED, TOKEN_REUSED -> true;
-            default -> false;
+            case PROVIDER_REJECTED, PROVIDER_UNAVAILABLE, UNKNOWN_PROVIDER, INVALID_REQUEST, STORAGE_UNAVAILABLE -> false;
         };
     }
 }

@@ -7,14 +7,8 @@ import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.domain.model.TokenClaims;
-import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
 import dev.sociallogin.domain.model.User;
-import dev.sociallogin.domain.port.out.AccessTokenDenylist;
-import dev.sociallogin.domain.port.out.RefreshTokenStore;
-import dev.sociallogin.domain.port.out.TokenCodec;
-import dev.sociallogin.domain.port.out.UserRepository;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,21 +34,10 @@ import java.util.Optional;
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
-    private final UserRepository users;
-    private final RefreshTokenStore refreshTokens;
-    private final Sessions sessions;
-    private final TokenCodec codec;
-    private final TokenIssuer issuer;
-    private final Clock clock;
+    private final AuthCore core;
 
-    public RefreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
-                                TokenCodec codec, TokenPolicy policy, Clock clock) {
-        this.users = Objects.requireNonNull(users, "users");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.sessions = new Sessions(refreshTokens, denylist, policy.accessTtl());
-        this.issuer = new TokenIssuer(codec, policy);
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public RefreshTokensService(AuthCore core) {
+        this.core = Objects.requireNonNull(core, "core");
     }
 
     @Override
@@ -62,30 +45,30 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         if (TokenVerifier.isBlank(command.refreshToken())) {
             throw new DomainException(ErrorCode.TOKEN_MISSING, "no refresh token");
         }
-        Instant now = TokenIssuer.now(clock);
-        TokenClaims claims = codec.decode(command.refreshToken(), TokenType.REFRESH);
-        StoredRefreshToken stored = TokenVerifier.storedFor(refreshTokens, claims);
-        User user = TokenVerifier.activeUser(users, stored.userId());
-        if (!now.isBefore(issuer.familyEnd(stored))) {
+        Instant now = TokenIssuer.now(core.clock);
+        TokenClaims claims = core.codec.decode(command.refreshToken(), TokenType.REFRESH);
+        StoredRefreshToken stored = core.verifier.storedFor(claims);
+        User user = core.verifier.activeUser(claims);
+        if (!now.isBefore(core.issuer.sessionEnd(stored))) {
             throw new DomainException(ErrorCode.TOKEN_EXPIRED, "session lifetime over");
         }
 
-        StoredRefreshToken successor = issuer.successorOf(stored, now);
-        if (refreshTokens.rotate(stored.id(), successor, now)) {
-            return new RefreshResult(user, issuer.pair(user, successor, now));
+        StoredRefreshToken successor = core.issuer.successorOf(stored, now);
+        if (core.refreshTokens.rotate(stored.id(), successor, now)) {
+            return new RefreshResult(user, core.issuer.pair(user, successor, now));
         }
-        return afterLostRotation(user, refreshTokens.find(stored.id()).orElseThrow(
+        return afterLostRotation(user, core.refreshTokens.find(stored.id()).orElseThrow(
                 () -> new DomainException(ErrorCode.TOKEN_NOT_VALID, "refresh token unknown")), now);
     }
 
     /** The presented token could not be rotated: explain why, or answer the grace successor. */
     private RefreshResult afterLostRotation(User user, StoredRefreshToken presented, Instant now) {
         if (presented.isRotated()) {
-            boolean withinGrace = now.isBefore(presented.rotatedAt().plus(issuer.policy().reuseGrace()));
+            boolean withinGrace = now.isBefore(presented.rotatedAt().plus(core.issuer.policy().reuseGrace()));
             if (withinGrace) {
-                Optional<StoredRefreshToken> successor = refreshTokens.find(presented.replacedBy());
+                Optional<StoredRefreshToken> successor = core.refreshTokens.find(presented.replacedBy());
                 if (successor.isPresent() && successor.get().isActiveAt(now)) {
-                    return new RefreshResult(user, issuer.pair(user, successor.get(), now));
+                    return new RefreshResult(user, core.issuer.pair(user, successor.get(), now));
                 }
                 if (successor.isPresent() && !successor.get().isRotated()) {
                     if (successor.get().isRevoked()) {
@@ -95,7 +78,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                 }
             }
             // whoever holds the family's access tokens (a thief who rotated first) loses them too
-            sessions.end(presented.family(), now);
+            core.sessions.end(presented.family(), now);
             throw new DomainException(ErrorCode.TOKEN_REUSED, "rotated refresh token presented again");
         }
         if (presented.isRevoked()) {

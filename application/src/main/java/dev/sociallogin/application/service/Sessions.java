@@ -6,12 +6,11 @@ import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Ends sessions: a family's refresh tokens are revoked and its access tokens denied for as long as
  * any of them can still be valid (an access token lifetime from now). Logout and reuse detection
- * both end sessions this one way.
+ * end sessions this one way.
  */
 final class Sessions {
 
@@ -20,18 +19,18 @@ final class Sessions {
     private final Duration accessTtl;
 
     Sessions(RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, Duration accessTtl) {
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-        this.denylist = Objects.requireNonNull(denylist, "denylist");
-        this.accessTtl = Objects.requireNonNull(accessTtl, "accessTtl");
+        this.refreshTokens = refreshTokens;
+        this.denylist = denylist;
+        this.accessTtl = accessTtl;
     }
 
     void end(FamilyId family, Instant now) {
         refreshTokens.revokeFamily(family, now);
-        denylist.denyFamily(family, now.plus(accessTtl));
+        denylist.denySession(family, now.plus(accessTtl));
     }
 
-    /** Ends every session of the user but {@code keep}. */
+    /** Ends every session of the user but {@code keep} ({@code null}: every one). */
     void endAllBut(UserId user, FamilyId keep, Instant now) {
-        refreshTokens.revokeFamiliesOfUser(user, keep, now).forEach(ended -> denylist.denyFamily(ended, now.plus(accessTtl)));
+        refreshTokens.revokeFamiliesOfUser(user, keep, now).forEach(ended -> denylist.denySession(ended, now.plus(accessTtl)));
     }
 }

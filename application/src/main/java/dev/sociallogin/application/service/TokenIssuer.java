@@ -51,14 +51,14 @@ final class TokenIssuer {
      */
     StoredRefreshToken successorOf(StoredRefreshToken presented, Instant now) {
         Instant byTtl = now.plus(policy.refreshTtl());
-        Instant end = familyEnd(presented);
+        Instant end = sessionEnd(presented);
         Instant expiresAt = byTtl.isBefore(end) ? byTtl : end;
         return new StoredRefreshToken(TokenId.random(), presented.family(), presented.userId(), now, expiresAt,
                 presented.familyStartedAt(), null, null, null);
     }
 
-    /** When the session this token belongs to ends, however often it rotates. */
-    Instant familyEnd(StoredRefreshToken token) {
+    /** When the session this token belongs to ends, however often it rotates: the one place that says so. */
+    Instant sessionEnd(StoredRefreshToken token) {
         return token.familyStartedAt().plus(policy.sessionMaxLifetime());
     }
 

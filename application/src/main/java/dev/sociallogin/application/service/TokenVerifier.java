@@ -6,21 +6,19 @@ import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenType;
 import dev.sociallogin.domain.model.User;
-import dev.sociallogin.domain.model.UserId;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import dev.sociallogin.domain.port.out.UserRepository;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Checks that a token is usable right now, beyond what the codec checks: an access token not
- * denied, its session not ended and not issued before its user's last global logout; a refresh
- * token stored, neither rotated nor revoked and within its session; and in both cases a user who
- * exists and is active (a token of a disabled user is not valid).
+ * denied, its session not ended and not revoked by its user's last global logout; a refresh token
+ * stored, neither rotated nor revoked and within its session; and in both cases a user who exists,
+ * is active and still carries the token's {@code username} (ids are never reused, but a token must
+ * never answer for another account even if one were).
  */
 final class TokenVerifier {
 
@@ -36,15 +34,15 @@ final class TokenVerifier {
     private final RefreshTokenStore refreshTokens;
     private final AccessTokenDenylist denylist;
     private final TokenCodec codec;
-    private final Duration sessionMaxLifetime;
+    private final TokenIssuer issuer;
 
     TokenVerifier(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, TokenCodec codec,
-                  Duration sessionMaxLifetime) {
-        this.users = Objects.requireNonNull(users, "users");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-        this.denylist = Objects.requireNonNull(denylist, "denylist");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.sessionMaxLifetime = Objects.requireNonNull(sessionMaxLifetime, "sessionMaxLifetime");
+                  TokenIssuer issuer) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.denylist = denylist;
+        this.codec = codec;
+        this.issuer = issuer;
     }
 
     static boolean isBlank(String token) {
@@ -56,18 +54,14 @@ final class TokenVerifier {
     }
 
     VerifiedAccess checkAccess(TokenClaims claims) {
-        return checkAccess(users, denylist, claims);
-    }
-
-    static VerifiedAccess checkAccess(UserRepository users, AccessTokenDenylist denylist, TokenClaims claims) {
         if (denylist.isDenied(claims.id())) {
             throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token revoked");
         }
-        if (claims.family() != null && denylist.isFamilyDenied(claims.family())) {
+        if (claims.family() != null && denylist.isSessionDenied(claims.family())) {
             throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token of an ended session");
         }
-        User user = activeUser(users, claims.subject());
-        if (user.sessionsRevokedSince(claims.issuedAt())) {
+        User user = activeUser(claims);
+        if (user.sessionsRevokedFor(claims)) {
             throw new DomainException(ErrorCode.TOKEN_REVOKED, "access token issued before a global logout");
         }
         return new VerifiedAccess(claims, user);
@@ -82,18 +76,14 @@ final class TokenVerifier {
         if (stored.isRotated() || stored.isRevoked()) {
             throw new DomainException(ErrorCode.TOKEN_REVOKED, "refresh token revoked");
         }
-        if (!now.isBefore(stored.familyStartedAt().plus(sessionMaxLifetime))) {
+        if (!now.isBefore(issuer.sessionEnd(stored))) {
             throw new DomainException(ErrorCode.TOKEN_EXPIRED, "session lifetime over");
         }
-        return new VerifiedRefresh(claims, stored, activeUser(claims.subject()));
+        return new VerifiedRefresh(claims, stored, activeUser(claims));
     }
 
     /** The stored record of a decoded refresh token; unknown or not matching its claims: not valid. */
     StoredRefreshToken storedFor(TokenClaims claims) {
-        return storedFor(refreshTokens, claims);
-    }
-
-    static StoredRefreshToken storedFor(RefreshTokenStore refreshTokens, TokenClaims claims) {
         Optional<StoredRefreshToken> stored = refreshTokens.find(claims.id());
         if (stored.isEmpty() || !stored.get().userId().equals(claims.subject())
                 || !stored.get().family().equals(claims.family())) {
@@ -102,13 +92,11 @@ final class TokenVerifier {
         return stored.get();
     }
 
-    /** The user of a token: missing or disabled makes the token not valid. */
-    User activeUser(UserId id) {
-        return activeUser(users, id);
-    }
-
-    static User activeUser(UserRepository users, UserId id) {
-        return users.findById(id).filter(User::active)
-                .orElseThrow(() -> new DomainException(ErrorCode.TOKEN_NOT_VALID, "user missing or disabled"));
+    /** The user a token was issued to: missing, disabled or under another username makes the token not valid. */
+    User activeUser(TokenClaims claims) {
+        return users.findById(claims.subject())
+                .filter(User::active)
+                .filter(user -> user.username().equals(claims.username()))
+                .orElseThrow(() -> new DomainException(ErrorCode.TOKEN_NOT_VALID, "user missing, disabled or not the token's"));
     }
 }

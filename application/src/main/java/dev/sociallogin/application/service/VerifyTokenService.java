@@ -5,13 +5,7 @@ import dev.sociallogin.application.port.in.VerifyTokenUseCase;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.TokenClaims;
-import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.model.TokenType;
-import dev.sociallogin.domain.port.out.AccessTokenDenylist;
-import dev.sociallogin.domain.port.out.RefreshTokenStore;
-import dev.sociallogin.domain.port.out.TokenCodec;
-import dev.sociallogin.domain.port.out.UserRepository;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -23,15 +17,10 @@ import java.util.Objects;
  */
 public final class VerifyTokenService implements VerifyTokenUseCase {
 
-    private final TokenCodec codec;
-    private final TokenVerifier verifier;
-    private final Clock clock;
+    private final AuthCore core;
 
-    public VerifyTokenService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
-                              TokenCodec codec, TokenPolicy policy, Clock clock) {
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.verifier = new TokenVerifier(users, refreshTokens, denylist, codec, policy.sessionMaxLifetime());
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public VerifyTokenService(AuthCore core) {
+        this.core = Objects.requireNonNull(core, "core");
     }
 
     @Override
@@ -39,11 +28,11 @@ public final class VerifyTokenService implements VerifyTokenUseCase {
         if (TokenVerifier.isBlank(command.token())) {
             throw new DomainException(ErrorCode.TOKEN_MISSING, "no token");
         }
-        TokenClaims claims = codec.decodeAny(command.token());
+        TokenClaims claims = core.codec.decodeAny(command.token());
         if (claims.type() == TokenType.ACCESS) {
-            verifier.checkAccess(claims);
+            core.verifier.checkAccess(claims);
         } else {
-            verifier.checkRefresh(claims, TokenIssuer.now(clock));
+            core.verifier.checkRefresh(claims, TokenIssuer.now(core.clock));
         }
         return claims;
     }

@@ -42,11 +42,27 @@ class GetCurrentUserServiceTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", " "})
-    void givenNoAccessToken_currentUser_failsMissingEvenWithARefreshToken(String access) {
+    void givenNoAccessTokenButARefreshToken_currentUser_rotatesSilently(String access) {
+        // a browser drops the access cookie exactly when its token expires: the lone refresh cookie is the expired case
         LoginResult session = bed.logIn();
 
-        assertFails(() -> current(access, session.tokens().refresh().value()), ErrorCode.TOKEN_MISSING);
-        assertThat(stored(session).isRotated()).isFalse();
+        CurrentUser result = current(access, session.tokens().refresh().value());
+
+        assertThat(result.user().id()).isEqualTo(session.user().id());
+        assertThat(result.refreshed()).isNotNull();
+        assertThat(stored(session).replacedBy()).isEqualTo(result.refreshed().refresh().claims().id());
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", " "})
+    void givenNoTokenAtAll_currentUser_failsMissing(String token) {
+        assertFails(() -> current(token, token), ErrorCode.TOKEN_MISSING);
+    }
+
+    @Test
+    void givenLoneRefreshTokenThatIsBad_currentUser_failsWithTheRefreshError() {
+        assertFails(() -> current(null, "garbage"), ErrorCode.TOKEN_NOT_VALID);
     }
 
     @Test

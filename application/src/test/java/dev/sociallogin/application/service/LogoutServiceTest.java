@@ -160,11 +160,31 @@ class LogoutServiceTest {
     }
 
     @Test
-    void givenNoRefreshToken_logoutOthers_failsMissingEvenWithAnAccessToken() {
+    void givenOnlyAnAccessToken_logoutOthers_keepsTheSessionItNames() {
+        ProviderProfile profile = TestProfiles.aKakaoProfile();
+        LoginResult other = bed.logIn(profile);
+        LoginResult here = bed.logIn(profile);
+
+        logout(LogoutScope.OTHERS, here.tokens().access().value(), null);
+
+        assertThat(isActive(other)).isFalse();
+        assertThat(isActive(here)).isTrue();
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(here.tokens().access().value(), null)).user().id())
+                .isEqualTo(here.user().id());
+    }
+
+    @Test
+    void givenNoToken_logoutOthers_failsMissing() {
+        assertFails(() -> logout(LogoutScope.OTHERS, null, null), ErrorCode.TOKEN_MISSING);
+        assertFails(() -> logout(LogoutScope.OTHERS, null, " "), ErrorCode.TOKEN_MISSING);
+    }
+
+    @Test
+    void givenMalformedAccessTokenOnly_logoutOthers_failsNotValid_notMissing() {
         LoginResult session = bed.logIn();
 
-        assertFails(() -> logout(LogoutScope.OTHERS, session.tokens().access().value(), null), ErrorCode.TOKEN_MISSING);
-        assertFails(() -> logout(LogoutScope.OTHERS, null, " "), ErrorCode.TOKEN_MISSING);
+        assertFails(() -> logout(LogoutScope.OTHERS, "garbage", null), ErrorCode.TOKEN_NOT_VALID);
+        assertThat(isActive(session)).isTrue();
     }
 
     @Test
@@ -243,15 +263,19 @@ class LogoutServiceTest {
     }
 
     @Test
-    void givenALoginInTheSameSecondAsLogoutGlobal_itsAccessTokenIsRefusedButItsRefreshTokenWorksNextSecond() {
-        // token times are whole seconds: the logout's own second counts as before it (the safe side)
+    void givenALoginInTheSameSecondAsLogoutGlobal_itsAccessTokenWorks_whileTheSecondsEarlierTokensAreRefused() {
+        // token times are whole seconds: the logout's own second is split by the sessions it ended (issue 9, item 6)
         ProviderProfile profile = TestProfiles.aKakaoProfile();
+        LoginResult phone = bed.logIn(profile);
         LoginResult before = bed.logIn(profile);
         logout(LogoutScope.GLOBAL, before.tokens().access().value(), null);
         LoginResult sameSecond = bed.logIn(profile);
 
-        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(sameSecond.tokens().access().value(), null)),
+        assertThat(bed.currentUser.currentUser(new CurrentUserQuery(sameSecond.tokens().access().value(), null)).user().id())
+                .isEqualTo(before.user().id());
+        assertFails(() -> bed.currentUser.currentUser(new CurrentUserQuery(phone.tokens().access().value(), null)),
                 ErrorCode.TOKEN_REVOKED);
+        assertFails(() -> bed.verify.verify(new VerifyTokenCommand(before.tokens().access().value())), ErrorCode.TOKEN_REVOKED);
         bed.clock.advance(Duration.ofSeconds(1));
         String refreshed = bed.refresh.refresh(new RefreshCommand(sameSecond.tokens().refresh().value())).tokens().access().value();
         assertThat(bed.currentUser.currentUser(new CurrentUserQuery(refreshed, null)).user().id()).isEqualTo(before.user().id());

@@ -54,11 +54,12 @@ final class TestBed {
     TestBed(TokenPolicy policy) {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
-        this.login = new LogInWithProviderService(providers, users, refreshTokens, codec, policy, clock);
-        this.refresh = new RefreshTokensService(users, refreshTokens, denylist, codec, policy, clock);
-        this.logout = new LogoutService(users, refreshTokens, denylist, codec, policy, clock);
-        this.currentUser = new GetCurrentUserService(users, denylist, codec, refresh);
-        this.verify = new VerifyTokenService(users, refreshTokens, denylist, codec, policy, clock);
+        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+        this.login = new LogInWithProviderService(providers, core);
+        this.refresh = new RefreshTokensService(core);
+        this.logout = new LogoutService(core);
+        this.currentUser = new GetCurrentUserService(core, refresh);
+        this.verify = new VerifyTokenService(core);
     }
 
     static TestBed withGrace(Duration grace) {

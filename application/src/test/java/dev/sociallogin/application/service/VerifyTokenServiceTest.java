@@ -127,4 +127,26 @@ class VerifyTokenServiceTest {
         assertFails(() -> verify(session.tokens().access().value()), ErrorCode.STORAGE_UNAVAILABLE);
         assertFails(() -> verify(session.tokens().refresh().value()), ErrorCode.STORAGE_UNAVAILABLE);
     }
+
+    @Test
+    void givenTokensNamingAnotherUsernameForTheirUserId_everyCheck_refusesThem() {
+        // a token must never answer for another account, even if its user id were handed out again (issue 9, item 1)
+        LoginResult session = bed.logIn();
+        TokenClaims access = session.tokens().access().claims();
+        TokenClaims refresh = session.tokens().refresh().claims();
+        dev.sociallogin.domain.model.Username someoneElse = new dev.sociallogin.domain.model.Username("kakao_999999");
+        String forgedAccess = bed.codec.encode(new TokenClaims(access.type(), TokenId.random(), access.subject(), someoneElse,
+                access.issuedAt(), access.expiresAt(), access.family()));
+        String forgedRefresh = bed.codec.encode(new TokenClaims(refresh.type(), refresh.id(), refresh.subject(), someoneElse,
+                refresh.issuedAt(), refresh.expiresAt(), refresh.family()));
+
+        assertFails(() -> verify(forgedAccess), ErrorCode.TOKEN_NOT_VALID);
+        assertFails(() -> verify(forgedRefresh), ErrorCode.TOKEN_NOT_VALID);
+        assertFails(() -> bed.currentUser.currentUser(new dev.sociallogin.application.port.in.CurrentUserQuery(forgedAccess, null)),
+                ErrorCode.TOKEN_NOT_VALID);
+        assertFails(() -> bed.refresh.refresh(new RefreshCommand(forgedRefresh)), ErrorCode.TOKEN_NOT_VALID);
+        assertThat(bed.refreshTokens.find(refresh.id()).orElseThrow().isRotated()).as("nothing rotated").isFalse();
+        // the genuine tokens still work
+        assertThat(verify(session.tokens().access().value()).username()).isEqualTo(session.user().username());
+    }
 }

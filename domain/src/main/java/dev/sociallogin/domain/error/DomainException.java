@@ -25,8 +25,4 @@ public final class DomainException extends RuntimeException {
     public ErrorCode code() {
         return code;
     }
-
-    public static DomainException of(ErrorCode code, String message) {
-        return new DomainException(code, message);
-    }
 }

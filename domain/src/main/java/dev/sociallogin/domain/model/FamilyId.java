@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * A rotation family, that is one session: every token descending from one login shares it (the
  * refresh tokens, and the access tokens issued with them). At most {@value #MAX_LENGTH} characters,
- * so that its denylist key ({@code AccessTokenDenylist.familyKey}) fits a token id.
+ * which leaves a store room to key a denied session by it next to token ids (64 characters).
  */
 public record FamilyId(String value) {
 

@@ -2,7 +2,6 @@ package dev.sociallogin.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The server-side record of a refresh token. It keeps every claim of the token, so the very same
@@ -61,9 +60,5 @@ public record StoredRefreshToken(
     /** Neither rotated nor revoked nor expired at {@code now}. */
     public boolean isActiveAt(Instant now) {
         return replacedBy == null && revokedAt == null && now.isBefore(expiresAt);
-    }
-
-    public Optional<TokenId> optionalReplacedBy() {
-        return Optional.ofNullable(replacedBy);
     }
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
  * user the same "temp_password", which made any password login a shared back door.
  *
  * @param email             the provider-verified address, or {@code null} when the provider gave none
+ * @param property          the user's assets ("유저 자산" in the origin design, a virtual balance for the
+ *                          application built on this service): a non-negative amount, {@value #INITIAL_PROPERTY}
+ *                          at registration; this service stores and returns it and never changes it
  * @param lastLogin         {@code null} until the first login completes
  * @param sessionsRevokedAt the second of the user's last global logout, or {@code null}: every access
  *                          token issued up to and including that second is revoked
@@ -44,13 +47,18 @@ public record User(
     }
 
     /**
-     * Whether a token issued at {@code issuedAt} (whole seconds) predates the last global logout. A
-     * token issued in the logout's own second counts as before it: token times are whole seconds, so
-     * that second cannot be split, and revoking too much is the safe side (a new session's access
-     * token of that second is refused once; refreshing in a later second gives a good one).
+     * Whether the user's last global logout revokes this access token. A token issued in an earlier
+     * second is revoked. Token times are whole seconds, so the logout's own second cannot be split
+     * by {@code iat}: a token of that second that names its session is left to that session's
+     * denial (a global logout denies every session it ends, and a session started after it is not
+     * among them), so a login right after a global logout works; a token naming no session (issued
+     * before access tokens named one) is revoked, the safe side.
      */
-    public boolean sessionsRevokedSince(Instant issuedAt) {
-        return sessionsRevokedAt != null && !issuedAt.isAfter(sessionsRevokedAt);
+    public boolean sessionsRevokedFor(TokenClaims access) {
+        if (sessionsRevokedAt == null) {
+            return false;
+        }
+        return access.family() == null ? !access.issuedAt().isAfter(sessionsRevokedAt) : access.issuedAt().isBefore(sessionsRevokedAt);
     }
 
     public Optional<Email> optionalEmail() {

@@ -3,6 +3,7 @@ package dev.sociallogin.testfixtures.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import java.time.Duration;
@@ -70,5 +71,46 @@ public abstract class AccessTokenDenylistContract {
         assertThat(denylist.isDenied(gone)).isFalse();
         assertThat(denylist.isDenied(alsoGone)).isFalse();
         assertThat(denylist.isDenied(live)).isTrue();
+    }
+
+    @Test
+    void givenDeniedSession_isSessionDenied_isTrueAtOnce_andIndependentOfTokenIds() {
+        AccessTokenDenylist denylist = denylist();
+        FamilyId session = FamilyId.random();
+        FamilyId other = FamilyId.random();
+
+        denylist.denySession(session, now().plus(Duration.ofHours(5)));
+
+        assertThat(denylist.isSessionDenied(session)).isTrue();
+        assertThat(denylist.isSessionDenied(other)).isFalse();
+        // a session is not a token: a jti equal to the family's id stays allowed
+        assertThat(denylist.isDenied(new TokenId(session.value()))).isFalse();
+        denylist.deny(new TokenId(other.value()), now().plus(Duration.ofHours(5)));
+        assertThat(denylist.isSessionDenied(other)).isFalse();
+    }
+
+    @Test
+    void givenLongestSessionId_denySession_fitsTheStore() {
+        AccessTokenDenylist denylist = denylist();
+        FamilyId longest = new FamilyId(FamilyId.random().value().substring(0, 20) + "f".repeat(FamilyId.MAX_LENGTH - 20));
+
+        denylist.denySession(longest, now().plus(Duration.ofHours(1)));
+
+        assertThat(denylist.isSessionDenied(longest)).isTrue();
+    }
+
+    @Test
+    void givenExpiredSession_purgeExpired_forgetsIt() {
+        AccessTokenDenylist denylist = denylist();
+        Instant now = now();
+        FamilyId gone = FamilyId.random();
+        FamilyId live = FamilyId.random();
+        denylist.denySession(gone, now.minusSeconds(1));
+        denylist.denySession(live, now.plus(Duration.ofHours(1)));
+
+        assertThat(denylist.purgeExpired(now)).isGreaterThanOrEqualTo(1);
+
+        assertThat(denylist.isSessionDenied(gone)).isFalse();
+        assertThat(denylist.isSessionDenied(live)).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sociallogin.testfixtures.fake;
 
+import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import java.time.Instant;
@@ -9,12 +10,13 @@ import java.util.Objects;
 
 /**
  * {@link AccessTokenDenylist} in memory: one instance, so a revocation takes effect at once.
- * Denying an id twice keeps the later expiry.
+ * Denying a token or session twice keeps the later expiry.
  */
 public final class InMemoryAccessTokenDenylist implements AccessTokenDenylist {
 
     private final StorageOutage outage;
     private final Map<TokenId, Instant> denied = new HashMap<>();
+    private final Map<FamilyId, Instant> deniedSessions = new HashMap<>();
 
     public InMemoryAccessTokenDenylist() {
         this(new StorageOutage());
@@ -43,16 +45,31 @@ public final class InMemoryAccessTokenDenylist implements AccessTokenDenylist {
     }
 
     @Override
+    public synchronized void denySession(FamilyId family, Instant until) {
+        outage.check();
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(until, "until");
+        deniedSessions.merge(family, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Override
+    public synchronized boolean isSessionDenied(FamilyId family) {
+        outage.check();
+        return deniedSessions.containsKey(Objects.requireNonNull(family, "family"));
+    }
+
+    @Override
     public synchronized int purgeExpired(Instant now) {
         outage.check();
         Objects.requireNonNull(now, "now");
-        int before = denied.size();
+        int before = size();
         denied.values().removeIf(expiresAt -> expiresAt.isBefore(now));
-        return before - denied.size();
+        deniedSessions.values().removeIf(until -> until.isBefore(now));
+        return before - size();
     }
 
     /** How many entries are kept (test hook). */
     public synchronized int size() {
-        return denied.size();
+        return denied.size() + deniedSessions.size();
     }
 }

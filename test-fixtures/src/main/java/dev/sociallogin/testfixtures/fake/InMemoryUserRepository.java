@@ -79,7 +79,7 @@ public final class InMemoryUserRepository implements UserRepository {
         Objects.requireNonNull(at, "at");
         // never moves back: an earlier second than the stored one changes nothing
         byId.computeIfPresent(Objects.requireNonNull(id, "id"),
-                (key, u) -> u.sessionsRevokedSince(at) ? u : u.withSessionsRevokedAt(at));
+                (key, u) -> u.sessionsRevokedAt() != null && !u.sessionsRevokedAt().isBefore(at) ? u : u.withSessionsRevokedAt(at));
     }
 
     // --- test hooks: what an operator would do in the database ---

@@ -88,6 +88,16 @@ class ContractsCanFailTest {
             }
 
             @Override
+            public void denySession(FamilyId family, Instant until) {
+                real.denySession(family, until);
+            }
+
+            @Override
+            public boolean isSessionDenied(FamilyId family) {
+                return real.isSessionDenied(family);
+            }
+
+            @Override
             public int purgeExpired(Instant now) {
                 return real.purgeExpired(Instant.MAX);
             }
@@ -100,6 +110,47 @@ class ContractsCanFailTest {
         };
 
         assertThatThrownBy(broken::givenExpiredAndLiveEntries_purgeExpired_forgetsOnlyEntriesExpiredBeforeNow)
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void givenSessionsKeptAsTokenIds_denylistSessionContract_fails() {
+        // the shortcut the port once took: a session stored under its family id as if it were a jti
+        InMemoryAccessTokenDenylist real = new InMemoryAccessTokenDenylist();
+        AccessTokenDenylist sessionsAsTokens = new AccessTokenDenylist() {
+            @Override
+            public void deny(TokenId id, Instant expiresAt) {
+                real.deny(id, expiresAt);
+            }
+
+            @Override
+            public boolean isDenied(TokenId id) {
+                return real.isDenied(id);
+            }
+
+            @Override
+            public void denySession(FamilyId family, Instant until) {
+                real.deny(new TokenId(family.value()), until);
+            }
+
+            @Override
+            public boolean isSessionDenied(FamilyId family) {
+                return real.isDenied(new TokenId(family.value()));
+            }
+
+            @Override
+            public int purgeExpired(Instant now) {
+                return real.purgeExpired(now);
+            }
+        };
+        AccessTokenDenylistContract broken = new AccessTokenDenylistContract() {
+            @Override
+            protected AccessTokenDenylist denylist() {
+                return sessionsAsTokens;
+            }
+        };
+
+        assertThatThrownBy(broken::givenDeniedSession_isSessionDenied_isTrueAtOnce_andIndependentOfTokenIds)
                 .isInstanceOf(AssertionError.class);
     }
 

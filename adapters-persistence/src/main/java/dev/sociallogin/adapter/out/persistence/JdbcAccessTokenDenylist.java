@@ -1,6 +1,7 @@
 package dev.sociallogin.adapter.out.persistence;
 
 import dev.sociallogin.domain.error.DomainException;
+import dev.sociallogin.domain.model.FamilyId;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import java.time.Clock;
@@ -28,6 +29,9 @@ import org.springframework.dao.DuplicateKeyException;
  * committed after the poll read past it is still picked up by the next poll. Rows read twice are
  * harmless.
  *
+ * <p>A denied session is a row too, keyed {@value #SESSION_PREFIX} + the family id (56 characters
+ * at most, so the key fits the column): no jti can equal it, since every jti we issue is a UUID.
+ *
  * <p>Lifecycle: {@link #start()} loads every live revocation and starts the poll; {@link #close()}
  * stops it.
  */
@@ -37,6 +41,8 @@ public final class JdbcAccessTokenDenylist implements AccessTokenDenylist, AutoC
     /** Longer than any commit of a one-row insert can lag behind its {@code denied_at} stamp. */
     static final Duration WATERMARK_OVERLAP = Duration.ofSeconds(10);
     private static final int PURGE_BATCH = 5000;
+    /** The key prefix of a denied session; the rows of the last release used it too, so they stay valid. */
+    static final String SESSION_PREFIX = "family:";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAccessTokenDenylist.class);
 
     private final JdbcSupport db;
@@ -98,21 +104,34 @@ public final class JdbcAccessTokenDenylist implements AccessTokenDenylist, AutoC
 
     @Override
     public void deny(TokenId id, Instant expiresAt) {
-        // memory first: the revocation holds on this instance even if the write below fails
-        denied.merge(id.value(), expiresAt, (old, now) -> now.isAfter(old) ? now : old);
-        db.call("deny access token", () -> {
-            try {
-                return db.jdbc.update("INSERT INTO denied_access_tokens (jti, expires_at) VALUES (?, ?)",
-                        id.value(), JdbcSupport.toDb(expiresAt));
-            } catch (DuplicateKeyException alreadyDenied) {
-                return 0;
-            }
-        });
+        deny(id.value(), expiresAt);
     }
 
     @Override
     public boolean isDenied(TokenId id) {
         return denied.containsKey(id.value());
+    }
+
+    @Override
+    public void denySession(FamilyId family, Instant until) {
+        deny(SESSION_PREFIX + family.value(), until);
+    }
+
+    @Override
+    public boolean isSessionDenied(FamilyId family) {
+        return denied.containsKey(SESSION_PREFIX + family.value());
+    }
+
+    private void deny(String key, Instant expiresAt) {
+        // memory first: the revocation holds on this instance even if the write below fails
+        denied.merge(key, expiresAt, (old, now) -> now.isAfter(old) ? now : old);
+        db.call("deny access token", () -> {
+            try {
+                return db.jdbc.update("INSERT INTO denied_access_tokens (jti, expires_at) VALUES (?, ?)", key, JdbcSupport.toDb(expiresAt));
+            } catch (DuplicateKeyException alreadyDenied) {
+                return 0;
+            }
+        });
     }
 
     @Override

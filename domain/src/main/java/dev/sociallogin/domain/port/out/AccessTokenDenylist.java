@@ -5,32 +5,22 @@ import dev.sociallogin.domain.model.TokenId;
 import java.time.Instant;
 
 /**
- * Revoked access tokens by {@code jti}, kept until they would have expired anyway. A revocation
- * takes effect at once on the instance that made it and within one second on every other instance.
- *
- * <p>A whole session can be denied too: its access tokens name their family, and the family is
- * kept under {@link #familyKey} in the same list (a key no {@code jti} can equal: those are UUIDs).
+ * Revoked access tokens, kept until they would have expired anyway: single tokens by {@code jti},
+ * and whole sessions (every access token naming that family). A revocation takes effect at once on
+ * the instance that made it and within one second on every other instance.
  */
 public interface AccessTokenDenylist {
 
+    /** Denies the access token {@code id} until it expires at {@code expiresAt}. */
     void deny(TokenId id, Instant expiresAt);
 
     boolean isDenied(TokenId id);
 
-    /** Forgets entries whose token expired before {@code now}; returns how many. */
+    /** Denies every access token of the session {@code family} until {@code until} (the latest they can expire). */
+    void denySession(FamilyId family, Instant until);
+
+    boolean isSessionDenied(FamilyId family);
+
+    /** Forgets entries (tokens and sessions) that expired before {@code now}; returns how many. */
     int purgeExpired(Instant now);
-
-    /** Denies every access token of the session until {@code until} (the latest they can expire). */
-    default void denyFamily(FamilyId family, Instant until) {
-        deny(familyKey(family), until);
-    }
-
-    default boolean isFamilyDenied(FamilyId family) {
-        return isDenied(familyKey(family));
-    }
-
-    /** The entry under which a denied session is kept. */
-    static TokenId familyKey(FamilyId family) {
-        return new TokenId("family:" + family.value());
-    }
 }

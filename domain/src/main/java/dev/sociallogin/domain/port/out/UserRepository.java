@@ -26,8 +26,8 @@ public interface UserRepository {
     void recordLogin(UserId id, Instant at);
 
     /**
-     * Global logout: every access token of the user issued up to and including the second
-     * {@code at} is revoked from now on ({@link User#sessionsRevokedSince}). Never moves back: an
+     * Global logout: stamps the user's sessions as revoked at the second {@code at}
+     * ({@link User#sessionsRevokedFor} says which access tokens that revokes). Never moves back: an
      * earlier {@code at} than the stored one changes nothing. An unknown id changes nothing.
      */
     void revokeSessions(UserId id, Instant at);
