@@ -154,6 +154,15 @@ public final class SettingsSource {
         return List.copyOf(items);
     }
 
+    /** The comma-separated list, each entry checked like {@link #httpUrl(String, String)}; empty when unset. */
+    public List<URI> httpUrlList(String name) {
+        List<URI> urls = new ArrayList<>();
+        for (String item : list(name)) {
+            urls.add(httpUrl(name, item, false));
+        }
+        return List.copyOf(urls);
+    }
+
     /**
      * One of {@code words} (compared ignoring case), answered as written in {@code words}; unset:
      * {@code fallback}.

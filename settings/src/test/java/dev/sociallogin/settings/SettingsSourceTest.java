@@ -33,6 +33,9 @@ class SettingsSourceTest {
         assertThat(source.list("L")).containsExactly("a", "b");
         assertThat(source.baseUrl("U", "http://x")).isEqualTo(URI.create("https://kauth.kakao.com"));
         assertThat(source.oneOf("C", "None", List.of("None", "Lax", "Strict"))).isEqualTo("Lax");
+        assertThat(SettingsSource.of(Map.of("O", "https://a.test, http://b.test:3000")).httpUrlList("O"))
+                .containsExactly(URI.create("https://a.test"), URI.create("http://b.test:3000"));
+        assertRefused(() -> SettingsSource.of(Map.of("O", "https://a.test, b.test-secret")).httpUrlList("O"), "O");
     }
 
     @Test

@@ -1,14 +1,17 @@
 package dev.sociallogin.adapter.out.kakao;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import dev.sociallogin.settings.InvalidSettingException;
+import dev.sociallogin.settings.SettingsSource;
 
 /**
- * How to reach Kakao as this app. Bootstrap builds it from the {@code KAKAO_*} environment with
- * {@link #of}; an invalid value fails start-up with a message naming the variable (never its value).
+ * How to reach Kakao as this app, from the {@code KAKAO_*} variables ({@link #from}); an unusable
+ * value fails start-up naming the variable (never its value).
  *
  * @param clientId       the REST API key ({@code KAKAO_CLIENT_ID})
  * @param clientSecret   the client secret, or {@code null} when the app does not use one
@@ -30,6 +33,13 @@ public record KakaoSettings(
         URI apiBaseUrl,
         Duration connectTimeout,
         Duration readTimeout) {
+
+    public static final String KAKAO_CLIENT_ID = "KAKAO_CLIENT_ID";
+    public static final String KAKAO_CLIENT_SECRET = "KAKAO_CLIENT_SECRET";
+    public static final String KAKAO_APP_ID = "KAKAO_APP_ID";
+    public static final String KAKAO_REDIRECT_URI = "KAKAO_REDIRECT_URI";
+    public static final String KAKAO_AUTH_BASE_URL = "KAKAO_AUTH_BASE_URL";
+    public static final String KAKAO_API_BASE_URL = "KAKAO_API_BASE_URL";
 
     public static final URI DEFAULT_REDIRECT_URI = URI.create("http://localhost:8080/auth/kakao/callback");
     public static final URI DEFAULT_AUTH_BASE_URL = URI.create("https://kauth.kakao.com");
@@ -63,28 +73,37 @@ public record KakaoSettings(
     }
 
     /**
-     * Settings from the raw environment values, as bootstrap reads them. {@code null} or blank
-     * means unset: no secret, no app id, and the documented defaults for the redirect URI and the
-     * two base URLs. {@code clientId} is required (bootstrap enables Kakao only when it is set).
+     * The {@code KAKAO_*} variables of the contract, read and checked once; empty when
+     * {@code KAKAO_CLIENT_ID} is unset (Kakao is then not enabled).
      *
-     * @throws IllegalArgumentException naming the variable whose value is unusable
+     * @throws InvalidSettingException naming the variable whose value cannot be used (never the value)
      */
-    public static KakaoSettings of(
-            String clientId, String clientSecret, String appId, String redirectUri, String authBaseUrl, String apiBaseUrl) {
-        return new KakaoSettings(
-                blankToNull(clientId),
-                blankToNull(clientSecret),
-                parseAppId(blankToNull(appId)),
-                parseUri(redirectUri, DEFAULT_REDIRECT_URI, "KAKAO_REDIRECT_URI"),
-                parseUri(authBaseUrl, DEFAULT_AUTH_BASE_URL, "KAKAO_AUTH_BASE_URL"),
-                parseUri(apiBaseUrl, DEFAULT_API_BASE_URL, "KAKAO_API_BASE_URL"),
-                null,
-                null);
-    }
-
-    /** Same settings with other timeouts (tests, or a bootstrap that exposes them). */
-    public KakaoSettings withTimeouts(Duration connect, Duration read) {
-        return new KakaoSettings(clientId, clientSecret, appId, redirectUri, authBaseUrl, apiBaseUrl, connect, read);
+    public static Optional<KakaoSettings> from(Function<String, String> variables) {
+        SettingsSource source = new SettingsSource(variables);
+        Optional<String> clientId = source.optional(KAKAO_CLIENT_ID);
+        if (clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        Long appId = null;
+        Optional<String> appIdText = source.optional(KAKAO_APP_ID);
+        if (appIdText.isPresent()) {
+            if (!appIdText.get().matches("[0-9]{1,18}") || Long.parseLong(appIdText.get()) <= 0) {
+                throw new InvalidSettingException(KAKAO_APP_ID, "must be the numeric app id shown in Kakao Developers");
+            }
+            appId = Long.parseLong(appIdText.get());
+        }
+        if (hasSpaceOrControl(clientId.get())) {
+            throw new InvalidSettingException(KAKAO_CLIENT_ID, "must be a key without spaces");
+        }
+        String secret = source.optional(KAKAO_CLIENT_SECRET).orElse(null);
+        if (secret != null && hasSpaceOrControl(secret)) {
+            throw new InvalidSettingException(KAKAO_CLIENT_SECRET, "must be unset or a value without spaces");
+        }
+        return Optional.of(new KakaoSettings(clientId.get(), secret, appId,
+                source.httpUrl(KAKAO_REDIRECT_URI, DEFAULT_REDIRECT_URI.toString()),
+                source.baseUrl(KAKAO_AUTH_BASE_URL, DEFAULT_AUTH_BASE_URL.toString()),
+                source.baseUrl(KAKAO_API_BASE_URL, DEFAULT_API_BASE_URL.toString()),
+                null, null));
     }
 
     public boolean tokenLoginEnabled() {
@@ -102,33 +121,6 @@ public record KakaoSettings(
                 + ", apiBaseUrl=" + apiBaseUrl
                 + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + "]";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Long parseAppId(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("KAKAO_APP_ID must be a positive integer");
-        }
-    }
-
-    private static URI parseUri(String value, URI fallback, String variable) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(variable + " must be an absolute http(s) URL");
-        }
     }
 
     private static void requireAbsolute(URI uri, String variable, boolean base) {

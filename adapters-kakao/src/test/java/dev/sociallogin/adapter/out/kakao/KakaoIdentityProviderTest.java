@@ -748,7 +748,7 @@ class KakaoIdentityProviderTest {
 
         @Test
         void givenDefaultSettings_clientUsesTwoAndFiveSecondTimeouts() {
-            KakaoSettings settings = KakaoSettings.of(CLIENT_ID, null, null, null, null, null);
+            KakaoSettings settings = KakaoSettings.from(java.util.Map.of("KAKAO_CLIENT_ID", CLIENT_ID)::get).orElseThrow();
             OkHttpClient client = new KakaoIdentityProvider(settings).client();
 
             assertThat(client.connectTimeoutMillis()).isEqualTo(2_000);

@@ -3,17 +3,46 @@ package dev.sociallogin.adapter.out.kakao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sociallogin.settings.InvalidSettingException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KakaoSettingsTest {
 
     private static final String SECRET = "Zq8-secret-value-4711";
 
+    private static KakaoSettings from(String... nameValues) {
+        Map<String, String> variables = new HashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            variables.put(nameValues[i], nameValues[i + 1]);
+        }
+        return KakaoSettings.from(variables::get).orElseThrow();
+    }
+
+    private static void assertRefused(String variable, String... nameValues) {
+        assertThatThrownBy(() -> from(nameValues)).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e.variable()).isEqualTo(variable);
+            for (int i = 1; i < nameValues.length; i += 2) {
+                if (nameValues[i].length() > 3) {
+                    assertThat(e.getMessage()).doesNotContain(nameValues[i]);
+                }
+            }
+        });
+    }
+
     @Test
-    void givenOnlyClientId_of_usesDocumentedDefaults() {
-        KakaoSettings settings = KakaoSettings.of("rest-api-key", null, " ", "", null, null);
+    void givenNoClientId_from_enablesNothing() {
+        assertThat(KakaoSettings.from(Map.of("KAKAO_CLIENT_ID", " ", "KAKAO_APP_ID", "x")::get)).isEmpty();
+        assertThat(new KakaoIdentityProviderFactory().create(Map.<String, String>of()::get, Clock.systemUTC())).isEmpty();
+    }
+
+    @Test
+    void givenOnlyClientId_from_usesDocumentedDefaults() {
+        KakaoSettings settings = from("KAKAO_CLIENT_ID", "rest-api-key", "KAKAO_APP_ID", " ", "KAKAO_REDIRECT_URI", "");
 
         assertThat(settings.clientId()).isEqualTo("rest-api-key");
         assertThat(settings.clientSecret()).isNull();
@@ -24,12 +53,15 @@ class KakaoSettingsTest {
         assertThat(settings.apiBaseUrl()).isEqualTo(URI.create("https://kapi.kakao.com"));
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(new KakaoIdentityProviderFactory().create(Map.of("KAKAO_CLIENT_ID", "k")::get, Clock.systemUTC()))
+                .singleElement().isInstanceOf(KakaoIdentityProvider.class);
     }
 
     @Test
-    void givenEveryVariable_of_readsThem() {
-        KakaoSettings settings = KakaoSettings.of("key", SECRET, "123456", "https://app.example/cb",
-                "http://127.0.0.1:9001", "http://127.0.0.1:9002/prefix");
+    void givenEveryVariable_from_readsThem() {
+        KakaoSettings settings = from("KAKAO_CLIENT_ID", "key", "KAKAO_CLIENT_SECRET", SECRET, "KAKAO_APP_ID", "123456",
+                "KAKAO_REDIRECT_URI", "https://app.example/cb", "KAKAO_AUTH_BASE_URL", "http://127.0.0.1:9001",
+                "KAKAO_API_BASE_URL", "http://127.0.0.1:9002/prefix");
 
         assertThat(settings.clientSecret()).isEqualTo(SECRET);
         assertThat(settings.appId()).isEqualTo(123456L);
@@ -40,63 +72,37 @@ class KakaoSettingsTest {
     }
 
     @Test
-    void givenAppIdAbove2To31_of_keepsItExactly() {
-        assertThat(KakaoSettings.of("key", null, "9007199254740993", null, null, null).appId())
-                .isEqualTo(9_007_199_254_740_993L);
+    void givenAppIdAbove2To53_from_keepsItExactly() {
+        assertThat(from("KAKAO_CLIENT_ID", "key", "KAKAO_APP_ID", "9007199254740993").appId()).isEqualTo(9_007_199_254_740_993L);
     }
 
     @Test
     void toString_neverPrintsTheSecret() {
-        KakaoSettings settings = KakaoSettings.of("key", SECRET, "1", null, null, null);
+        KakaoSettings settings = from("KAKAO_CLIENT_ID", "key", "KAKAO_CLIENT_SECRET", SECRET);
 
         assertThat(settings.toString()).doesNotContain(SECRET).contains("clientSecret=<set>").contains("key");
-        assertThat(KakaoSettings.of("key", null, null, null, null, null).toString()).contains("clientSecret=<unset>");
+        assertThat(from("KAKAO_CLIENT_ID", "key").toString()).contains("clientSecret=<unset>");
     }
 
     @Test
-    void givenMissingClientId_of_failsNamingTheVariable() {
-        assertThatThrownBy(() -> KakaoSettings.of(" ", null, null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KAKAO_CLIENT_ID");
+    void givenUnusableValues_from_failsNamingTheVariableNeverTheValue() {
+        assertRefused("KAKAO_CLIENT_ID", "KAKAO_CLIENT_ID", "two words");
+        assertRefused("KAKAO_APP_ID", "KAKAO_CLIENT_ID", "key", "KAKAO_APP_ID", "12ab");
+        assertRefused("KAKAO_APP_ID", "KAKAO_CLIENT_ID", "key", "KAKAO_APP_ID", "0");
+        assertRefused("KAKAO_APP_ID", "KAKAO_CLIENT_ID", "key", "KAKAO_APP_ID", "99999999999999999999");
+        assertRefused("KAKAO_CLIENT_SECRET", "KAKAO_CLIENT_ID", "key", "KAKAO_CLIENT_SECRET", "has space-" + SECRET);
+        assertRefused("KAKAO_REDIRECT_URI", "KAKAO_CLIENT_ID", "key", "KAKAO_REDIRECT_URI", "/relative/cb");
+        assertRefused("KAKAO_AUTH_BASE_URL", "KAKAO_CLIENT_ID", "key", "KAKAO_AUTH_BASE_URL", "ftp://kauth.example");
+        assertRefused("KAKAO_API_BASE_URL", "KAKAO_CLIENT_ID", "key", "KAKAO_API_BASE_URL", "https://kapi.example/?x=1");
+        assertRefused("KAKAO_API_BASE_URL", "KAKAO_CLIENT_ID", "key", "KAKAO_API_BASE_URL", "not a url");
     }
 
     @Test
-    void givenNonNumericAppId_of_failsNamingTheVariable() {
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, "12ab", null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KAKAO_APP_ID");
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, "0", null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KAKAO_APP_ID");
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, "99999999999999999999", null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KAKAO_APP_ID");
-    }
-
-    @Test
-    void givenSecretWithSpace_of_failsWithoutEchoingIt() {
-        String bad = "has space " + SECRET;
-        assertThatThrownBy(() -> KakaoSettings.of("key", bad, null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("KAKAO_CLIENT_SECRET")
-                .hasMessageNotContaining(SECRET);
-    }
-
-    @Test
-    void givenUnusableUrls_of_failsNamingTheVariable() {
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, null, "/relative/cb", null, null))
-                .hasMessageContaining("KAKAO_REDIRECT_URI");
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, null, null, "ftp://kauth.example", null))
-                .hasMessageContaining("KAKAO_AUTH_BASE_URL");
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, null, null, null, "https://kapi.example/?x=1"))
-                .hasMessageContaining("KAKAO_API_BASE_URL");
-        assertThatThrownBy(() -> KakaoSettings.of("key", null, null, null, null, "not a url"))
-                .hasMessageContaining("KAKAO_API_BASE_URL");
-    }
-
-    @Test
-    void givenNonPositiveTimeout_constructor_fails() {
-        KakaoSettings settings = KakaoSettings.of("key", null, null, null, null, null);
-
-        assertThatThrownBy(() -> settings.withTimeouts(Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.withTimeouts(null, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(settings.withTimeouts(Duration.ofMillis(300), Duration.ofMillis(400)).readTimeout())
-                .isEqualTo(Duration.ofMillis(400));
+    void givenOtherTimeouts_constructor_checksThem() {
+        KakaoSettings settings = from("KAKAO_CLIENT_ID", "key");
+        assertThatThrownBy(() -> new KakaoSettings("key", null, null, settings.redirectUri(), settings.authBaseUrl(),
+                settings.apiBaseUrl(), Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new KakaoSettings("key", null, null, settings.redirectUri(), settings.authBaseUrl(), settings.apiBaseUrl(),
+                Duration.ofMillis(300), Duration.ofMillis(400)).readTimeout()).isEqualTo(Duration.ofMillis(400));
     }
 }

@@ -3,8 +3,6 @@ package dev.sociallogin.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.sociallogin.domain.error.DomainException;
-import dev.sociallogin.domain.error.ErrorCode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -32,7 +30,7 @@ public final class DataSourceFactory {
     private DataSourceFactory() {
     }
 
-    /** A started pool; {@code STORAGE_UNAVAILABLE} when the database cannot be reached now. */
+    /** A started pool; refused naming the variable to look at when the database cannot be reached now. */
     public static HikariDataSource create(PersistenceSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("social-login-db");
@@ -56,8 +54,7 @@ public final class DataSourceFactory {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new DomainException(ErrorCode.STORAGE_UNAVAILABLE,
-                    "database unreachable at startup (" + StorageFailures.describe(e) + ")");
+            throw StorageFailures.atStartup(settings, "reached", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sociallogin.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
@@ -30,8 +31,9 @@ public final class Persistence implements AutoCloseable {
     }
 
     /**
-     * Migrates, connects and starts. Throws {@code STORAGE_UNAVAILABLE} when the database cannot be
-     * reached or migrated now.
+     * Migrates, connects and starts. A database that cannot be reached, logged into or migrated now is
+     * an {@link dev.sociallogin.settings.InvalidSettingException} naming the variable to look at
+     * ({@code AUTH_DB_URL}, {@code AUTH_DB_PASSWORD} or, for the embedded database, {@code AUTH_DATA_DIR}).
      */
     public static Persistence open(PersistenceSettings settings, Clock clock) {
         SchemaMigration.migrate(settings);
@@ -40,6 +42,9 @@ public final class Persistence implements AutoCloseable {
             Persistence persistence = new Persistence(dataSource, clock);
             persistence.denylist.start();
             return persistence;
+        } catch (DomainException e) {
+            dataSource.close();
+            throw StorageFailures.atStartup(settings, "read", e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

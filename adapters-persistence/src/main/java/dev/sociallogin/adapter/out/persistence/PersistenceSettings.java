@@ -2,8 +2,10 @@ package dev.sociallogin.adapter.out.persistence;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import dev.sociallogin.settings.InvalidSettingException;
+import dev.sociallogin.settings.SettingsSource;
 
 /**
  * Where the database is. {@code jdbcUrl} {@code null} or blank selects the embedded H2 file database
@@ -17,6 +19,10 @@ import java.util.Objects;
  */
 public record PersistenceSettings(String jdbcUrl, String user, String password, Path dataDir, int maxPoolSize) {
 
+    public static final String AUTH_DB_URL = "AUTH_DB_URL";
+    public static final String AUTH_DB_USER = "AUTH_DB_USER";
+    public static final String AUTH_DB_PASSWORD = "AUTH_DB_PASSWORD";
+    public static final String AUTH_DATA_DIR = "AUTH_DATA_DIR";
     public static final int DEFAULT_POOL_SIZE = 10;
     static final String EMBEDDED_DB_NAME = "social-login";
 
@@ -27,8 +33,7 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
         if (jdbcUrl == null) {
             Objects.requireNonNull(dataDir, "dataDir is required for the embedded database");
         } else {
-            String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("jdbc:mysql:") && !lower.startsWith("jdbc:h2:")) {
+            if (!isSupported(jdbcUrl)) {
                 // never echo the URL: it may carry a password
                 throw new IllegalArgumentException("AUTH_DB_URL must be a jdbc:mysql:// URL (or jdbc:h2: for tests)");
             }
@@ -43,13 +48,26 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
     }
 
     /**
-     * From the configuration contract: {@code AUTH_DB_URL} (unset or blank: the embedded database),
-     * {@code AUTH_DB_USER}, {@code AUTH_DB_PASSWORD}, {@code AUTH_DATA_DIR} (default {@code ./data}).
+     * The contract's variables: {@code AUTH_DB_URL} (unset: the embedded database), {@code
+     * AUTH_DB_USER}, {@code AUTH_DB_PASSWORD} (taken as given), {@code AUTH_DATA_DIR} (default
+     * {@code ./data}), read and checked once.
+     *
+     * @throws InvalidSettingException naming the variable whose value cannot be used (never the value:
+     *                                 a URL may carry a password)
      */
-    public static PersistenceSettings fromEnvironment(Map<String, String> env) {
-        String dataDir = env.getOrDefault("AUTH_DATA_DIR", "");
-        return new PersistenceSettings(env.get("AUTH_DB_URL"), env.get("AUTH_DB_USER"), env.get("AUTH_DB_PASSWORD"),
-                Path.of(dataDir.isBlank() ? "./data" : dataDir), DEFAULT_POOL_SIZE);
+    public static PersistenceSettings from(Function<String, String> variables) {
+        SettingsSource source = new SettingsSource(variables);
+        String url = source.optional(AUTH_DB_URL).orElse(null);
+        if (url != null && !isSupported(url)) {
+            throw new InvalidSettingException(AUTH_DB_URL, "not a supported JDBC URL (expected jdbc:mysql://host:3306/db, or jdbc:h2: for tests)");
+        }
+        return new PersistenceSettings(url, source.text(AUTH_DB_USER, ""), source.secret(AUTH_DB_PASSWORD).orElse(""),
+                source.path(AUTH_DATA_DIR, "./data"), DEFAULT_POOL_SIZE);
+    }
+
+    private static boolean isSupported(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:h2:");
     }
 
     /** The embedded H2 file database under {@code dataDir}. */

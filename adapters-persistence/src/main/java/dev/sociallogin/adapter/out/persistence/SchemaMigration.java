@@ -1,7 +1,5 @@
 package dev.sociallogin.adapter.out.persistence;
 
-import dev.sociallogin.domain.error.DomainException;
-import dev.sociallogin.domain.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -29,7 +27,10 @@ public final class SchemaMigration {
     private SchemaMigration() {
     }
 
-    /** Applies pending migrations; returns how many ran. */
+    /**
+     * Applies pending migrations; returns how many ran. A database that cannot be reached, logged into
+     * or migrated is refused naming the variable to look at.
+     */
     public static int migrate(PersistenceSettings settings) {
         if (settings.isEmbedded()) {
             try {
@@ -41,7 +42,7 @@ public final class SchemaMigration {
                     Files.createDirectories(settings.dataDir());
                 }
             } catch (IOException e) {
-                throw new DomainException(ErrorCode.STORAGE_UNAVAILABLE, "cannot create the data directory " + settings.dataDir());
+                throw StorageFailures.atStartup(settings, "created", e);
             }
         }
         DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.effectiveJdbcUrl(), settings.effectiveUser(), settings.password());
@@ -51,11 +52,15 @@ public final class SchemaMigration {
             props.setProperty("password", settings.password());
             dataSource.setConnectionProperties(props);
         }
-        return migrate(dataSource);
+        try {
+            return migrate(dataSource);
+        } catch (StartupMigrationFailure e) {
+            throw StorageFailures.atStartup(settings, "migrated", e.getCause());
+        }
     }
 
     /** Applies pending migrations through {@code dataSource}; returns how many ran. */
-    public static int migrate(DataSource dataSource) {
+    private static int migrate(DataSource dataSource) {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
@@ -68,7 +73,16 @@ public final class SchemaMigration {
             }
             return result.migrationsExecuted;
         } catch (FlywayException e) {
-            throw new DomainException(ErrorCode.STORAGE_UNAVAILABLE, "database migration failed (" + StorageFailures.describe(e) + ")");
+            throw new StartupMigrationFailure(e);
+        }
+    }
+
+    /** The migration failed; its cause says why (types, states, codes), its message nothing. */
+    static final class StartupMigrationFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartupMigrationFailure(FlywayException cause) {
+            super("database migration failed (" + StorageFailures.describe(cause) + ")", cause, false, false);
         }
     }
 }

@@ -36,16 +36,40 @@ class StorageFailuresTest {
     }
 
     @Test
-    void givenEnvironment_fromEnvironment_readsTheContractsVariables() {
-        PersistenceSettings embedded = PersistenceSettings.fromEnvironment(java.util.Map.of());
-        PersistenceSettings mysql = PersistenceSettings.fromEnvironment(java.util.Map.of(
-                "AUTH_DB_URL", "jdbc:mysql://db:3306/auth", "AUTH_DB_USER", "app", "AUTH_DB_PASSWORD", "pw", "AUTH_DATA_DIR", "/srv/auth"));
+    void givenVariables_from_readsTheContractsVariables() {
+        PersistenceSettings embedded = PersistenceSettings.from(java.util.Map.<String, String>of()::get);
+        PersistenceSettings mysql = PersistenceSettings.from(java.util.Map.of(
+                "AUTH_DB_URL", "jdbc:mysql://db:3306/auth", "AUTH_DB_USER", "app", "AUTH_DB_PASSWORD", " pw ", "AUTH_DATA_DIR", "/srv/auth")::get);
 
         assertThat(embedded.isEmbedded()).isTrue();
         assertThat(embedded.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(mysql.isMySql()).isTrue();
         assertThat(mysql.user()).isEqualTo("app");
-        assertThat(mysql.password()).isEqualTo("pw");
+        assertThat(mysql.password()).as("a password is taken as given").isEqualTo(" pw ");
+    }
+
+    @Test
+    void givenUnsupportedUrl_from_refusesNamingTheVariableNotTheUrl() {
+        assertThatThrownBy(() -> PersistenceSettings.from(java.util.Map.of("AUTH_DB_URL", "jdbc:postgresql://h/db?password=pw")::get))
+                .isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class, e -> {
+                    assertThat(e.variable()).isEqualTo("AUTH_DB_URL");
+                    assertThat(e.getMessage()).doesNotContain("pw", "postgresql://h");
+                });
+    }
+
+    @Test
+    void givenUnreachableDatabase_open_refusesTheUrl_andRefusedCredentials_thePassword() {
+        PersistenceSettings nobody = new PersistenceSettings("jdbc:mysql://127.0.0.1:1/auth", "app", "s3cret", null, 1);
+        assertThatThrownBy(() -> Persistence.open(nobody, java.time.Clock.systemUTC()))
+                .isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class, e -> {
+                    assertThat(e.variable()).isEqualTo("AUTH_DB_URL");
+                    assertThat(e.getMessage()).doesNotContain("s3cret", "127.0.0.1:1");
+                });
+        var refused = new java.sql.SQLInvalidAuthorizationSpecException("Access denied for user 'app'@'h' (using password: YES)", "28000", 1045);
+        var atStart = StorageFailures.atStartup(nobody, "reached", new RuntimeException(refused));
+        assertThat(atStart.variable()).isEqualTo("AUTH_DB_PASSWORD");
+        assertThat(atStart.getMessage()).contains("28000").doesNotContain("Access denied", "app'@");
+        assertThat(atStart.getCause()).isNull();
     }
 
     @Test
