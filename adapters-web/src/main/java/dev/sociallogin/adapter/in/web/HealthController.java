@@ -18,8 +18,8 @@ final class HealthController {
 
     private final CheckHealthUseCase health;
 
-    HealthController(WebUseCases useCases) {
-        this.health = useCases.checkHealth();
+    HealthController(CheckHealthUseCase health) {
+        this.health = health;
     }
 
     @GetMapping("/health")
@@ -33,7 +33,7 @@ final class HealthController {
             up = false;
         }
         return up
-                ? AuthController.json(HttpStatus.OK, Map.of("status", "UP"))
-                : AuthController.json(HttpStatus.SERVICE_UNAVAILABLE, Map.of("status", "DOWN"));
+                ? LoginController.json(HttpStatus.OK, Map.of("status", "UP"))
+                : LoginController.json(HttpStatus.SERVICE_UNAVAILABLE, Map.of("status", "DOWN"));
     }
 }

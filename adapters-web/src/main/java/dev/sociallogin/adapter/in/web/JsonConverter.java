@@ -4,23 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 /**
- * JSON in and out with Jackson 2. Requests are read only as a {@link JsonBody} tree, so the
- * controllers check every field's type themselves (a number where a string belongs is a 400, not a
- * silent coercion); responses are our records and maps.
+ * JSON in and out with Jackson 2. Requests are read into the records of {@link RequestBodies}
+ * strictly: no duplicated keys, no trailing content, no coercion of a number or boolean into a
+ * string; responses are our records and maps.
  */
 final class JsonConverter extends AbstractHttpMessageConverter<Object> {
 
@@ -32,16 +34,19 @@ final class JsonConverter extends AbstractHttpMessageConverter<Object> {
     }
 
     static ObjectMapper newMapper() {
-        return JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
-    }
-
-    ObjectMapper mapper() {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
     }
 
@@ -52,17 +57,13 @@ final class JsonConverter extends AbstractHttpMessageConverter<Object> {
 
     @Override
     public boolean canRead(Class<?> clazz, MediaType mediaType) {
-        return clazz == JsonBody.class && canRead(mediaType);
+        return clazz.isRecord() && clazz.getEnclosingClass() == RequestBodies.class && canRead(mediaType);
     }
 
     @Override
     protected Object readInternal(Class<?> clazz, HttpInputMessage inputMessage) throws IOException {
         try {
-            JsonNode node = mapper.readTree(inputMessage.getBody());
-            if (node == null || node.isMissingNode()) {
-                throw new HttpMessageNotReadableException("empty JSON body", inputMessage);
-            }
-            return new JsonBody(node);
+            return mapper.readValue(inputMessage.getBody(), clazz);
         } catch (JsonProcessingException e) {
             // the parser's message quotes the input: keep it out of anything that could be shown or logged
             throw new HttpMessageNotReadableException("malformed JSON body", inputMessage);

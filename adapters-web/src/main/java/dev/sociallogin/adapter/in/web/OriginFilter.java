@@ -13,16 +13,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Cross-origin rules. CORS with credentials for the configured origins only (the origin echoed,
- * never a wildcard), preflights answered here. CSRF: a state-changing request that carries our
- * token cookie and no Authorization header is cookie-authenticated; it is refused when its Origin
- * is present and neither trusted nor our own, or when it says {@code Sec-Fetch-Site: cross-site}
- * without a trusted Origin.
+ * CORS: credentials for the configured origins only (the origin echoed, never a wildcard),
+ * preflights answered here. The CSRF rule is applied where a token cookie is actually used
+ * ({@link RequestTokens#tokenCookie}), since only then is a request cookie-authenticated.
  */
 final class OriginFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> CORS_METHODS = Set.of("GET", "HEAD", "POST");
     private static final Set<String> CORS_HEADERS =
             Set.of("authorization", "content-type", "accept", "accept-language", "content-language", "x-requested-with");
@@ -39,6 +36,11 @@ final class OriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+            // the continuation of a request this filter already saw
+            chain.doFilter(request, response);
+            return;
+        }
         String origin = request.getHeader("Origin");
         boolean trusted = settings.isAllowedOrigin(origin);
         response.addHeader("Vary", "Origin");
@@ -49,10 +51,6 @@ final class OriginFilter extends HttpFilter {
         if (trusted) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Access-Control-Allow-Credentials", "true");
-        }
-        if (isCrossSiteCookieRequest(request, origin, trusted)) {
-            problems.write(response, WebError.CSRF_REJECTED);
-            return;
         }
         chain.doFilter(request, response);
     }
@@ -92,50 +90,5 @@ final class OriginFilter extends HttpFilter {
             }
         }
         return names;
-    }
-
-    private boolean isCrossSiteCookieRequest(HttpServletRequest request, String origin, boolean trusted) {
-        if (SAFE_METHODS.contains(request.getMethod())
-                || RequestTokens.hasAuthorizationHeader(request)
-                || !RequestTokens.carriesTokenCookie(request)) {
-            return false;
-        }
-        boolean foreignOrigin = origin != null && !trusted && !isOwnOrigin(request, origin);
-        boolean crossSite = "cross-site".equalsIgnoreCase(strip(request.getHeader("Sec-Fetch-Site"))) && !trusted;
-        return foreignOrigin || crossSite;
-    }
-
-    /** Whether {@code origin} is scheme://host[:port] of this very request. */
-    static boolean isOwnOrigin(HttpServletRequest request, String origin) {
-        return normalizeOrigin(origin).equals(ownOrigin(request));
-    }
-
-    static String ownOrigin(HttpServletRequest request) {
-        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-        String host = request.getServerName().toLowerCase(Locale.ROOT);
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        int port = request.getServerPort();
-        return scheme + "://" + host + (isDefaultPort(scheme, port) ? "" : ":" + port);
-    }
-
-    private static String normalizeOrigin(String origin) {
-        String text = origin.strip().toLowerCase(Locale.ROOT);
-        if (text.startsWith("http://") && text.endsWith(":80")) {
-            return text.substring(0, text.length() - 3);
-        }
-        if (text.startsWith("https://") && text.endsWith(":443")) {
-            return text.substring(0, text.length() - 4);
-        }
-        return text;
-    }
-
-    private static boolean isDefaultPort(String scheme, int port) {
-        return port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-    }
-
-    private static String strip(String text) {
-        return text == null ? null : text.strip();
     }
 }

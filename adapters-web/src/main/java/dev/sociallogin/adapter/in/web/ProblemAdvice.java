@@ -7,6 +7,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -77,13 +79,20 @@ final class ProblemAdvice {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemResponse> unreadable(HttpMessageNotReadableException e, HttpServletRequest request,
-                                               HttpServletResponse response) {
-        if (hasCause(e, BodyLimitFilter.PayloadTooLargeException.class)) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            return problem(WebError.PAYLOAD_TOO_LARGE, request, response);
-        }
+    ResponseEntity<ProblemResponse> unreadable(HttpServletRequest request, HttpServletResponse response) {
         return problem(WebError.INVALID_REQUEST, request, response);
+    }
+
+    /** The client went away while we answered: routine, nothing left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(HttpServletRequest request) {
+        LOG.debug("{} {} aborted by the client", request.getMethod(), RequestLogFilter.safePath(request));
+    }
+
+    /** The application behind the server failed to start while this request waited for it. */
+    @ExceptionHandler(BeanCreationException.class)
+    ResponseEntity<ProblemResponse> notStarted(HttpServletRequest request, HttpServletResponse response) {
+        return problem(WebError.UNAVAILABLE, request, response);
     }
 
     // InvalidParameterException: Tomcat could not decode the query string (a stray %)
@@ -101,9 +110,9 @@ final class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemResponse> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        if (hasCause(e, BodyLimitFilter.PayloadTooLargeException.class)) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            return problem(WebError.PAYLOAD_TOO_LARGE, request, response);
+        if (isClientAbort(e)) {
+            LOG.debug("{} {} aborted by the client", request.getMethod(), RequestLogFilter.safePath(request));
+            return null;
         }
         // the message (and a cause's) may quote input: the class and where it was thrown are enough to find it
         LOG.error("{} {} failed unexpectedly: {}", request.getMethod(), RequestLogFilter.safePath(request), describe(e));
@@ -124,9 +133,10 @@ final class ProblemAdvice {
         return e.getClass().getName() + " at " + where;
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    /** Tomcat's ClientAbortException or Spring's wrapper of it: the client went away, nothing to answer. */
+    static boolean isClientAbort(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
+            if (t instanceof AsyncRequestNotUsableException || t.getClass().getSimpleName().equals("ClientAbortException")) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -38,9 +38,8 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         } else if (throwable != null) {
             LOG.debug("request refused by the container: {}", ProblemAdvice.describe(throwable));
         }
-        WebError error = WebError.ofStatus(status);
         try {
-            String body = new String(problems.bytes(error), StandardCharsets.UTF_8);
+            String body = new String(problems.bytes(ProblemResponse.ofStatus(status)), StandardCharsets.UTF_8);
             response.setContentType(ProblemWriter.PROBLEM_JSON);
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-store");

@@ -35,6 +35,10 @@ final class ProblemWriter {
     }
 
     byte[] bytes(WebError error) throws IOException {
-        return mapper.writeValueAsBytes(ProblemResponse.from(error));
+        return bytes(ProblemResponse.from(error));
+    }
+
+    byte[] bytes(ProblemResponse problem) throws IOException {
+        return mapper.writeValueAsBytes(problem);
     }
 }

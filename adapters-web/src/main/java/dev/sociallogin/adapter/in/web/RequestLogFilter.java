@@ -1,21 +1,23 @@
 package dev.sociallogin.adapter.in.web;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
- * The outermost filter: counts in-flight requests for a graceful close, logs one line per request
- * (method, path without query, status, duration; never a header, cookie or parameter) and turns
- * anything that escapes the inner layers into a 500 problem instead of a container error page.
+ * The outermost filter: logs one line per request when it is done (method, path without query,
+ * status, duration; never a header, cookie or parameter), also for a request that continued
+ * asynchronously after its body was read, and turns anything that escapes the inner layers into a
+ * 500 problem instead of a container error page.
  */
 final class RequestLogFilter extends HttpFilter {
 
@@ -24,37 +26,43 @@ final class RequestLogFilter extends HttpFilter {
     private static final int MAX_LOGGED_PATH = 200;
 
     private final transient ProblemWriter problems;
-    private final AtomicInteger inFlight = new AtomicInteger();
 
     RequestLogFilter(ProblemWriter problems) {
         this.problems = problems;
     }
 
-    int inFlight() {
-        return inFlight.get();
-    }
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
-        inFlight.incrementAndGet();
+        boolean continuation = request.getDispatcherType() == DispatcherType.ASYNC;
         long start = System.nanoTime();
-        try {
+        if (!continuation) {
             // answers carry tokens and personal data: never cached, never sniffed into something else
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("X-Content-Type-Options", "nosniff");
+        }
+        try {
             chain.doFilter(new QueryHidingRequest(request), response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (BodyLimitFilter.isClientAbort(e)) {
+            if (ProblemAdvice.isClientAbort(e)) {
                 LOG.debug("{} {} aborted by the client", request.getMethod(), safePath(request));
             } else {
                 LOG.error("{} {} failed outside the MVC layer: {}", request.getMethod(), safePath(request), ProblemAdvice.describe(e));
                 writeQuietly(response, WebError.INTERNAL_ERROR);
             }
-        } finally {
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            LOG.info("{} {} {} {}ms", safe(request.getMethod(), 16), safePath(request), response.getStatus(), millis);
-            inFlight.decrementAndGet();
         }
+        if (continuation) {
+            return;
+        }
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new LogWhenDone(request, response, start));
+        } else {
+            log(request, response, start);
+        }
+    }
+
+    private static void log(HttpServletRequest request, HttpServletResponse response, long start) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        LOG.info("{} {} {} {}ms", safe(request.getMethod(), 16), safePath(request), response.getStatus(), millis);
     }
 
     private void writeQuietly(HttpServletResponse response, WebError error) {
@@ -83,5 +91,27 @@ final class RequestLogFilter extends HttpFilter {
             out.append("...");
         }
         return out.toString();
+    }
+
+    private record LogWhenDone(HttpServletRequest request, HttpServletResponse response, long start) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            log(request, response, start);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // onComplete follows
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // onComplete follows
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
     }
 }

@@ -2,22 +2,25 @@ package dev.sociallogin.adapter.in.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Locale;
+import java.util.Set;
 
-/** Where a request carries our tokens: the Authorization header (Bearer, any case) or our cookies. */
+/**
+ * Where a request carries our tokens: the Authorization header (Bearer, any case) or our cookies.
+ * Reading a token cookie is what makes a request cookie-authenticated, so that is where the CSRF
+ * rule applies: a state-changing request from another site ({@link CrossSite}) is refused the
+ * moment it would use a cookie, whatever other headers (an {@code Authorization: Basic} a browser
+ * adds by itself) it carries.
+ */
 final class RequestTokens {
 
     /** Request attribute set when a token came from a cookie, so a 401 also deletes the cookies. */
     static final String COOKIE_AUTHENTICATED = RequestTokens.class.getName() + ".cookieAuthenticated";
 
     private static final String BEARER = "bearer";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private RequestTokens() {
-    }
-
-    static boolean hasAuthorizationHeader(HttpServletRequest request) {
-        return request.getHeader("Authorization") != null;
     }
 
     /** The Bearer token of the Authorization header; {@code null} without one, {@code ""} for an empty one. */
@@ -39,7 +42,24 @@ final class RequestTokens {
         return text.substring(BEARER.length()).strip();
     }
 
-    /** The value of our cookie {@code name}, or {@code null} when absent or empty. */
+    /**
+     * Our token cookie {@code name} as a credential of this request, or {@code null} when absent or
+     * empty. Using it marks the request cookie-authenticated; a state-changing request from another
+     * site is refused with {@code csrf_rejected} instead.
+     */
+    static String tokenCookie(HttpServletRequest request, String name, WebSettings settings) {
+        String value = cookie(request, name);
+        if (value == null) {
+            return null;
+        }
+        if (!SAFE_METHODS.contains(request.getMethod()) && CrossSite.is(request, settings)) {
+            throw new WebException(WebError.CSRF_REJECTED);
+        }
+        request.setAttribute(COOKIE_AUTHENTICATED, Boolean.TRUE);
+        return value;
+    }
+
+    /** The value of cookie {@code name}, or {@code null} when absent or empty. */
     static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
@@ -51,14 +71,6 @@ final class RequestTokens {
             }
         }
         return null;
-    }
-
-    static boolean carriesTokenCookie(HttpServletRequest request) {
-        return cookie(request, TokenCookies.ACCESS) != null || cookie(request, TokenCookies.REFRESH) != null;
-    }
-
-    static void markCookieAuthenticated(HttpServletRequest request) {
-        request.setAttribute(COOKIE_AUTHENTICATED, Boolean.TRUE);
     }
 
     static boolean isCookieAuthenticated(HttpServletRequest request) {

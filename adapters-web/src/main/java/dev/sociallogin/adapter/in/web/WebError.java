@@ -21,11 +21,16 @@ enum WebError {
     UNKNOWN_PROVIDER(404, "unknown_provider", "The provider is not known or not enabled."),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "The method is not allowed on this resource."),
     NOT_ACCEPTABLE(406, "not_acceptable", "The resource answers JSON only."),
+    REQUEST_TIMEOUT(408, "request_timeout", "The request body did not arrive in time."),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "The request body is too large."),
+    URI_TOO_LONG(414, "uri_too_long", "The request URI is too long."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "The request body must be application/json."),
+    HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are too large."),
     INTERNAL_ERROR(500, "internal_error", "An unexpected error occurred."),
+    NOT_IMPLEMENTED(501, "not_implemented", "The server does not support this request."),
     PROVIDER_ERROR(502, "provider_error", "The identity provider failed or did not answer in time."),
-    UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable.");
+    UNAVAILABLE(503, "unavailable", "The service is temporarily unavailable."),
+    HTTP_VERSION_NOT_SUPPORTED(505, "http_version_not_supported", "This HTTP version is not supported.");
 
     private final int status;
     private final String code;
@@ -49,40 +54,34 @@ enum WebError {
         return detail;
     }
 
+    /** The answer to a failure of the core; a new {@link ErrorCode} does not compile until it is mapped here. */
     static WebError of(ErrorCode code) {
-        switch (code) {
-            case TOKEN_MISSING:
-                return TOKEN_MISSING;
-            case TOKEN_NOT_VALID:
-                return TOKEN_NOT_VALID;
-            case TOKEN_EXPIRED:
-                return TOKEN_EXPIRED;
-            case TOKEN_REVOKED:
-                return TOKEN_REVOKED;
-            case TOKEN_REUSED:
-                return TOKEN_REUSED;
-            case PROVIDER_REJECTED:
-                return PROVIDER_REJECTED;
-            case PROVIDER_UNAVAILABLE:
-                return PROVIDER_ERROR;
-            case UNKNOWN_PROVIDER:
-                return UNKNOWN_PROVIDER;
-            case INVALID_REQUEST:
-                return INVALID_REQUEST;
-            case STORAGE_UNAVAILABLE:
-                return UNAVAILABLE;
-            default:
-                return INTERNAL_ERROR;
-        }
+        return switch (code) {
+            case TOKEN_MISSING -> TOKEN_MISSING;
+            case TOKEN_NOT_VALID -> TOKEN_NOT_VALID;
+            case TOKEN_EXPIRED -> TOKEN_EXPIRED;
+            case TOKEN_REVOKED -> TOKEN_REVOKED;
+            case TOKEN_REUSED -> TOKEN_REUSED;
+            case PROVIDER_REJECTED -> PROVIDER_REJECTED;
+            case PROVIDER_UNAVAILABLE -> PROVIDER_ERROR;
+            case UNKNOWN_PROVIDER -> UNKNOWN_PROVIDER;
+            case INVALID_REQUEST -> INVALID_REQUEST;
+            case STORAGE_UNAVAILABLE -> UNAVAILABLE;
+        };
     }
 
-    /** The best fit for a status the server answered without one of our errors (Tomcat, a filter). */
+    /**
+     * The error for a status the server answered without one of ours (Tomcat, a filter): the one of
+     * that status, else {@code null} (the caller then answers a generic problem of that very status).
+     */
     static WebError ofStatus(int status) {
         for (WebError error : values()) {
-            if (error.status == status && error != UNKNOWN_PROVIDER && error != INVALID_STATE) {
+            if (error.status == status && error != UNKNOWN_PROVIDER && error != INVALID_STATE && error != CORS_REJECTED
+                    && error != TOKEN_NOT_VALID && error != TOKEN_EXPIRED && error != TOKEN_REVOKED && error != TOKEN_REUSED
+                    && error != PROVIDER_REJECTED) {
                 return error;
             }
         }
-        return status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        return null;
     }
 }

@@ -1,7 +1,17 @@
 package dev.sociallogin.adapter.in.web;
 
+import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
+import dev.sociallogin.application.port.in.CheckHealthUseCase;
+import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
+import dev.sociallogin.application.port.in.ListProvidersUseCase;
+import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
+import dev.sociallogin.application.port.in.LogoutUseCase;
+import dev.sociallogin.application.port.in.RefreshTokensUseCase;
+import dev.sociallogin.application.port.in.VerifyTokenUseCase;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -9,37 +19,42 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The Spring MVC side of the adapter: the controllers and the problem mapper, built from the
- * settings, use cases and JSON converter that {@link WebServer} registers as singletons.
+ * The Spring MVC side of the adapter, a child context of the application's: the controllers and
+ * the problem mapper. The use cases come from the parent context as lazy proxies ({@code @Lazy}):
+ * the server can listen while the application behind it still starts (the database migrates), and a
+ * request that arrives meanwhile waits for the use case it calls.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebMvc
-final class WebMvcConfig implements WebMvcConfigurer {
+class WebMvcConfig implements WebMvcConfigurer {
 
-    private final JsonConverter json;
+    private final JsonConverter json = new JsonConverter(JsonConverter.newMapper());
 
-    WebMvcConfig(JsonConverter json) {
-        this.json = json;
+    @Bean
+    TokenCookies tokenCookies(WebSettings settings, Clock clock) {
+        return new TokenCookies(settings, clock);
     }
 
     @Bean
-    TokenCookies tokenCookies(WebSettings settings, WebUseCases useCases) {
-        return new TokenCookies(settings, useCases.clock());
+    LoginController loginController(@Lazy LogInWithProviderUseCase logIn, @Lazy AuthorizationUrlUseCase authorizationUrl,
+            @Lazy ListProvidersUseCase providers, WebSettings settings, TokenCookies cookies) {
+        return new LoginController(logIn, authorizationUrl, providers, settings, cookies);
     }
 
     @Bean
-    AuthController authController(WebUseCases useCases, WebSettings settings, TokenCookies cookies) {
-        return new AuthController(useCases, settings, cookies);
+    TokenController tokenController(@Lazy RefreshTokensUseCase refresh, @Lazy LogoutUseCase logout, @Lazy VerifyTokenUseCase verify,
+            WebSettings settings, TokenCookies cookies) {
+        return new TokenController(refresh, logout, verify, settings, cookies);
     }
 
     @Bean
-    UserController userController(WebUseCases useCases, TokenCookies cookies) {
-        return new UserController(useCases, cookies);
+    UserController userController(@Lazy GetCurrentUserUseCase currentUser, WebSettings settings, TokenCookies cookies) {
+        return new UserController(currentUser, settings, cookies);
     }
 
     @Bean
-    HealthController healthController(WebUseCases useCases) {
-        return new HealthController(useCases);
+    HealthController healthController(@Lazy CheckHealthUseCase health) {
+        return new HealthController(health);
     }
 
     @Bean

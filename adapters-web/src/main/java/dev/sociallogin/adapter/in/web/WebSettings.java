@@ -1,25 +1,33 @@
 package dev.sociallogin.adapter.in.web;
 
+import dev.sociallogin.settings.InvalidSettingException;
+import dev.sociallogin.settings.SettingsSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * How the HTTP adapter serves: the port, the token cookies' attributes, whether token strings
- * travel in bodies, the trusted browser origins and the server's limits.
+ * travel in bodies, the trusted browser origins and the server's limits. {@link #from} reads and
+ * checks the contract's variables; the constructor takes values already checked (tests build it
+ * directly).
  *
  * @param port               TCP port on every interface; 0 picks a free one (tests), read it back with {@link WebServer#port()}
  * @param cookieSecure       the Secure attribute of the token and state cookies
- * @param cookieSameSite     SameSite of the token cookies: {@code None}, {@code Lax} or {@code Strict} (any case)
+ * @param cookieSameSite     SameSite of the token cookies: {@code None}, {@code Lax} or {@code Strict}
  * @param cookieDomain       the Domain attribute of the token cookies, or {@code null} for host-only cookies
  * @param tokensInBody       {@code false}: token strings travel only in HttpOnly cookies, never in a body
- * @param corsAllowedOrigins origins allowed to call with credentials; also trusted for cookie-authenticated POSTs
+ * @param corsAllowedOrigins origins ({@code scheme://host[:port]}, lower case) allowed to call with
+ *                           credentials; also trusted for cookie-authenticated POSTs
  * @param loginRedirectUrl   where the browser callback redirects after a login (cookies set), or {@code null} to answer JSON
  * @param maxBodyBytes       the largest request body accepted; larger answers 413
  * @param shutdownGrace      how long {@link WebServer#close()} lets in-flight requests finish
+ * @param bodyReadTimeout    how long a request may take to send its whole body; slower ones answer 408
  */
 public record WebSettings(
         int port,
@@ -30,35 +38,69 @@ public record WebSettings(
         List<String> corsAllowedOrigins,
         String loginRedirectUrl,
         int maxBodyBytes,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration bodyReadTimeout) {
+
+    public static final String AUTH_HTTP_PORT = "AUTH_HTTP_PORT";
+    public static final String AUTH_COOKIE_SECURE = "AUTH_COOKIE_SECURE";
+    public static final String AUTH_COOKIE_SAMESITE = "AUTH_COOKIE_SAMESITE";
+    public static final String AUTH_COOKIE_DOMAIN = "AUTH_COOKIE_DOMAIN";
+    public static final String AUTH_TOKENS_IN_BODY = "AUTH_TOKENS_IN_BODY";
+    public static final String AUTH_CORS_ALLOWED_ORIGINS = "AUTH_CORS_ALLOWED_ORIGINS";
+    public static final String AUTH_LOGIN_REDIRECT_URL = "AUTH_LOGIN_REDIRECT_URL";
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+    static final List<String> SAME_SITE = List.of("None", "Lax", "Strict");
+    private static final Pattern DOMAIN = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
     public WebSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535");
         }
-        cookieSameSite = normalizeSameSite(cookieSameSite);
-        if (cookieDomain != null) {
-            cookieDomain = cookieDomain.strip();
-            if (cookieDomain.isEmpty() || !cookieDomain.matches("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
-                throw new IllegalArgumentException("cookie domain must be a host name");
-            }
+        if (!SAME_SITE.contains(cookieSameSite)) {
+            throw new IllegalArgumentException("cookie SameSite must be None, Lax or Strict");
         }
-        corsAllowedOrigins = normalizeOrigins(corsAllowedOrigins);
-        if (loginRedirectUrl != null) {
-            loginRedirectUrl = loginRedirectUrl.strip();
-            requireHttpUrl(loginRedirectUrl);
-        }
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-        if (shutdownGrace.isNegative()) {
-            throw new IllegalArgumentException("shutdownGrace must not be negative");
+        Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
+    }
+
+    /** With the default body read timeout. */
+    public WebSettings(int port, boolean cookieSecure, String cookieSameSite, String cookieDomain, boolean tokensInBody,
+                       List<String> corsAllowedOrigins, String loginRedirectUrl, int maxBodyBytes, Duration shutdownGrace) {
+        this(port, cookieSecure, cookieSameSite, cookieDomain, tokensInBody, corsAllowedOrigins, loginRedirectUrl, maxBodyBytes,
+                shutdownGrace, DEFAULT_BODY_READ_TIMEOUT);
+    }
+
+    /**
+     * The contract's variables ({@code AUTH_HTTP_PORT}, {@code AUTH_COOKIE_*}, {@code AUTH_TOKENS_IN_BODY},
+     * {@code AUTH_CORS_ALLOWED_ORIGINS}, {@code AUTH_LOGIN_REDIRECT_URL}), read and checked once.
+     *
+     * @throws InvalidSettingException naming the first variable whose value cannot be used
+     */
+    public static WebSettings from(Function<String, String> variables) {
+        SettingsSource source = new SettingsSource(variables);
+        String domain = source.optional(AUTH_COOKIE_DOMAIN).orElse(null);
+        if (domain != null && !DOMAIN.matcher(domain).matches()) {
+            throw new InvalidSettingException(AUTH_COOKIE_DOMAIN, "not a domain name");
         }
+        return new WebSettings(
+                source.port(AUTH_HTTP_PORT, DEFAULT_PORT),
+                source.bool(AUTH_COOKIE_SECURE, true),
+                source.oneOf(AUTH_COOKIE_SAMESITE, "None", SAME_SITE),
+                domain,
+                source.bool(AUTH_TOKENS_IN_BODY, true),
+                origins(source),
+                source.optionalHttpUrl(AUTH_LOGIN_REDIRECT_URL).map(URI::toString).orElse(null),
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_SHUTDOWN_GRACE,
+                DEFAULT_BODY_READ_TIMEOUT);
     }
 
     /** The contract's defaults on {@code port}: Secure, SameSite=None, tokens in bodies, no trusted origin. */
@@ -71,61 +113,22 @@ public record WebSettings(
         return origin != null && corsAllowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
     }
 
-    private static String normalizeSameSite(String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("cookie SameSite must be None, Lax or Strict");
+    private static List<String> origins(SettingsSource source) {
+        List<String> origins = new ArrayList<>();
+        if (source.list(AUTH_CORS_ALLOWED_ORIGINS).contains("*")) {
+            throw new InvalidSettingException(AUTH_CORS_ALLOWED_ORIGINS, "a wildcard cannot be allowed with credentials; list the origins");
         }
-        switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "none":
-                return "None";
-            case "lax":
-                return "Lax";
-            case "strict":
-                return "Strict";
-            default:
-                throw new IllegalArgumentException("cookie SameSite must be None, Lax or Strict");
-        }
-    }
-
-    private static List<String> normalizeOrigins(List<String> origins) {
-        if (origins == null) {
-            return List.of();
-        }
-        List<String> normalized = new ArrayList<>();
-        for (String origin : origins) {
-            if (origin == null || origin.isBlank()) {
-                continue;
+        for (URI uri : source.httpUrlList(AUTH_CORS_ALLOWED_ORIGINS)) {
+            String path = uri.getRawPath();
+            if (!(path.isEmpty() || path.equals("/")) || uri.getRawQuery() != null) {
+                throw new InvalidSettingException(AUTH_CORS_ALLOWED_ORIGINS, "every entry must be an origin such as https://app.example.com");
             }
-            String text = origin.strip().toLowerCase(Locale.ROOT);
-            while (text.endsWith("/")) {
-                text = text.substring(0, text.length() - 1);
-            }
-            if (text.equals("*")) {
-                // credentials are never allowed for any origin
-                throw new IllegalArgumentException("a wildcard origin cannot be allowed with credentials");
-            }
-            URI uri = requireHttpUrl(text);
-            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("an allowed origin is scheme://host[:port] only");
-            }
-            if (!normalized.contains(text)) {
-                normalized.add(text);
+            String text = uri.toString();
+            String normalized = (text.endsWith("/") ? text.substring(0, text.length() - 1) : text).toLowerCase(Locale.ROOT);
+            if (!origins.contains(normalized)) {
+                origins.add(normalized);
             }
         }
-        return List.copyOf(normalized);
-    }
-
-    private static URI requireHttpUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + text, e);
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException("not an absolute http(s) URL: " + text);
-        }
-        return uri;
+        return origins;
     }
 }

@@ -39,7 +39,7 @@ final class HttpHarness implements AutoCloseable {
     }
 
     static HttpHarness start(WebSettings settings, WebUseCases useCases) {
-        return new HttpHarness(new WebServer(settings, useCases).start());
+        return new HttpHarness(WebServer.start(settings, useCases.context()));
     }
 
     WebServer server() {

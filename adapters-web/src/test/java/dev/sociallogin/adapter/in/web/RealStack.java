@@ -1,5 +1,6 @@
 package dev.sociallogin.adapter.in.web;
 
+import dev.sociallogin.application.service.AuthCore;
 import dev.sociallogin.application.service.AuthorizationUrlService;
 import dev.sociallogin.application.service.CheckHealthService;
 import dev.sociallogin.application.service.GetCurrentUserService;
@@ -47,15 +48,16 @@ final class RealStack {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
         IdentityProviders providers = new IdentityProviders(List.of(kakao));
-        RefreshTokensService refresh = new RefreshTokensService(users, refreshTokens, denylist, codec, policy, clock);
+        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+        RefreshTokensService refresh = new RefreshTokensService(core);
         this.useCases = new WebUseCases(
-                new LogInWithProviderService(providers, users, refreshTokens, codec, policy, clock),
+                new LogInWithProviderService(providers, core),
                 new AuthorizationUrlService(providers),
                 new ListProvidersService(providers),
                 refresh,
-                new LogoutService(users, refreshTokens, denylist, codec, policy, clock),
-                new GetCurrentUserService(users, denylist, codec, refresh),
-                new VerifyTokenService(users, refreshTokens, denylist, codec, policy, clock),
+                new LogoutService(core),
+                new GetCurrentUserService(core, refresh),
+                new VerifyTokenService(core),
                 new CheckHealthService(health),
                 clock);
     }

@@ -298,7 +298,7 @@ class WebAdapterIT {
 
     @Test
     void givenInsecureCookieSettings_cookiesOmitSecureAndDomain() {
-        startWith(new WebSettings(0, false, "lax", null, true, List.of(), null,
+        startWith(new WebSettings(0, false, "Lax", null, true, List.of(), null,
                 WebSettings.DEFAULT_MAX_BODY_BYTES, java.time.Duration.ofSeconds(5)));
         Reply reply = http.postJson("/auth/kakao/login", "{\"code\":\"c\"}");
         SetCookie access = reply.cookie("accessToken");
@@ -564,13 +564,12 @@ class WebAdapterIT {
     }
 
     @Test
-    void givenOnlyARefreshCookie_me_rotatesThroughTheRefreshUseCase() {
+    void givenOnlyARefreshCookie_me_leavesTheRotationToTheUseCase_andSetsItsCookies() {
         TokenPair rotated = stubs.pair("lone");
-        stubs.refresh = command -> new dev.sociallogin.application.port.in.RefreshResult(StubUseCases.USER, rotated);
-        Reply reply = http.get("/api/users/me", "Cookie", "refreshToken=r-lone");
+        stubs.currentUser = query -> new CurrentUser(StubUseCases.USER, rotated);
+        Reply reply = http.get("/api/users/me", "Cookie", "refreshToken=r-lone", "Sec-Fetch-Site", "same-origin");
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(stubs.last(RefreshCommand.class).refreshToken()).isEqualTo("r-lone");
-        assertThat(stubs.last(CurrentUserQuery.class)).isNull();
+        assertThat(stubs.last(CurrentUserQuery.class)).isEqualTo(new CurrentUserQuery(null, "r-lone"));
         assertThat(reply.cookie("accessToken").value()).isEqualTo(rotated.access().value());
         assertThat(reply.body()).doesNotContain(rotated.refresh().value());
     }
@@ -760,7 +759,35 @@ class WebAdapterIT {
         Reply reply = http.postEmpty("/auth/logout", "Cookie", "refreshToken=r1", "Origin", "https://evil.example.test");
         assertProblem(reply, 403, "csrf_rejected");
         assertThat(stubs.last(LogoutCommand.class)).isNull();
-        assertProblem(http.postEmpty("/auth/refresh", "Cookie", "accessToken=a1", "Origin", "null"), 403, "csrf_rejected");
+        assertProblem(http.postEmpty("/auth/refresh", "Cookie", "refreshToken=r1", "Origin", "null"), 403, "csrf_rejected");
+    }
+
+    @Test
+    void givenCookiePostWithABasicAuthorizationHeader_isStillCsrf() {
+        // browsers attach Authorization: Basic by themselves behind HTTP auth: only a Bearer that is used counts (issue 9, item 3)
+        String evil = "https://evil.example.test";
+        assertProblem(http.postEmpty("/auth/refresh", "Cookie", "refreshToken=r1", "Origin", evil, "Authorization", "Basic dTpw"),
+                403, "csrf_rejected");
+        assertProblem(http.postEmpty("/auth/logout?scope=global", "Cookie", "refreshToken=r1; accessToken=a1", "Origin", evil,
+                "Authorization", "Basic dTpw"), 403, "csrf_rejected");
+        assertProblem(http.postEmpty("/auth/logout?scope=global", "Cookie", "refreshToken=r1", "Origin", evil,
+                "Authorization", "Bearer a1"), 403, "csrf_rejected");
+        assertThat(stubs.last(RefreshCommand.class)).isNull();
+        assertThat(stubs.last(LogoutCommand.class)).isNull();
+    }
+
+    @Test
+    void givenCrossSiteGet_me_neverRotates() {
+        // an <img src=".../api/users/me"> on another site must not change state (issue 9, item 4)
+        stubs.currentUser = query -> {
+            throw StubUseCases.failure(ErrorCode.TOKEN_MISSING);
+        };
+        assertProblem(http.get("/api/users/me", "Cookie", "refreshToken=r-lone", "Sec-Fetch-Site", "cross-site"), 401, "token_missing");
+        assertThat(stubs.last(CurrentUserQuery.class).refreshToken()).isNull();
+        assertProblem(http.get("/api/users/me", "Cookie", "refreshToken=r-lone", "Origin", "https://evil.example.test"), 401,
+                "token_missing");
+        assertThat(stubs.last(CurrentUserQuery.class).refreshToken()).isNull();
+        assertThat(stubs.last(RefreshCommand.class)).isNull();
     }
 
     @Test

@@ -244,10 +244,11 @@ class WebServerLifecycleIT {
     @Test
     void givenPortInUse_startFailsClearly() {
         start(Duration.ofSeconds(1));
-        WebServer second = new WebServer(new WebSettings(http.server().port(), true, "None", null, true, List.of(), null,
-                WebSettings.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(1)), stubs.useCases());
-        assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("port");
-        second.close();
+        WebSettings samePort = new WebSettings(http.server().port(), true, "None", null, true, List.of(), null,
+                WebSettings.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> WebServer.start(samePort, stubs.useCases().context()))
+                .isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class,
+                        e -> assertThat(e.variable()).isEqualTo(WebSettings.AUTH_HTTP_PORT));
         // the first one is unharmed
         assertThat(http.get("/health").status()).isEqualTo(200);
     }
@@ -270,6 +271,57 @@ class WebServerLifecycleIT {
                 assertThat(body).contains("\"code\"");
             }
         }
+    }
+
+    @Test
+    void requestsTomcatCannotServe_answerAProblemWhoseStatusIsTheHttpStatus() throws IOException {
+        // issue 9, item 9: a 501 used to answer a body saying 500 internal_error
+        start(Duration.ofSeconds(1));
+        int port = http.server().port();
+        for (String request : List.of(
+                "POST /auth/refresh HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n0\r\n\r\n",
+                "CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(40_000) + "\r\nConnection: close\r\n\r\n")) {
+            String response = exchange(port, request);
+            int status = Integer.parseInt(response.substring(9, 12));
+            assertThat(status).as(response).isBetween(400, 599);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            if (!body.isEmpty()) {
+                assertThat(body).as(response).contains("\"status\":" + status);
+            }
+        }
+    }
+
+    @Test
+    void givenAClientThatGoesAwayBeforeTheAnswer_nothingIsLoggedAtError() throws Exception {
+        captureLogs();
+        start(Duration.ofSeconds(1));
+        CountDownLatch called = new CountDownLatch(1);
+        CountDownLatch gone = new CountDownLatch(1);
+        stubs.currentUser = query -> {
+            called.countDown();
+            try {
+                gone.await(5, TimeUnit.SECONDS);
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new dev.sociallogin.application.port.in.CurrentUser(StubUseCases.USER, null);
+        };
+        int port = http.server().port();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoLinger(true, 0);
+            socket.getOutputStream().write(("GET /api/users/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(called.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+        gone.countDown();
+        // a few answers more, so that the aborted one has surely been written and logged
+        for (int i = 0; i < 3; i++) {
+            http.get("/health");
+        }
+        Thread.sleep(300);
+        assertThat(logs.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
     }
 
     private static void connect(int port) throws IOException {
