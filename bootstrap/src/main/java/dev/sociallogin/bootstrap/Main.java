@@ -1,19 +1,20 @@
 package dev.sociallogin.bootstrap;
 
-import dev.sociallogin.bootstrap.settings.ConfigurationException;
-import dev.sociallogin.bootstrap.settings.Settings;
+import dev.sociallogin.application.port.in.PurgeResult;
+import dev.sociallogin.bootstrap.settings.Variables;
+import dev.sociallogin.settings.InvalidSettingException;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar social-login.jar [serve | purge-expired | self-test | help]}. Configuration comes from
- * environment variables (see {@link Settings}); a bad value ends start-up with one log line naming
- * the variable and exit code {@value #EXIT_CONFIG}.
+ * {@code java -jar social-login.jar [serve | purge-expired | self-test | help]}. Configuration comes
+ * from environment variables and system properties ({@link Variables}); a value a module refuses
+ * ends start-up with one log line naming the variable and exit code {@value #EXIT_CONFIG}.
  */
 public final class Main {
 
@@ -32,7 +33,7 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Optional<Command> command = Command.parse(args);
-        int status = command.map(c -> run(c, Settings.environment())).orElseGet(() -> {
+        int status = command.map(c -> run(c, Variables.fromEnvironment())).orElseGet(() -> {
             log.error("Unknown command; {}", Command.usage());
             return EXIT_USAGE;
         });
@@ -43,28 +44,22 @@ public final class Main {
     }
 
     /** Runs one command against the given variables and returns the process exit status. */
-    static int run(Command command, java.util.Map<String, String> variables) {
-        if (command == Command.HELP) {
-            log.info(Command.usage());
-            return EXIT_OK;
-        }
-        if (command == Command.SELF_TEST) {
-            return SelfTest.run();
-        }
-        Settings settings;
-        try {
-            settings = Settings.from(variables);
-        } catch (ConfigurationException e) {
-            return refused(e);
-        }
-        settings.warnings().forEach(log::warn);
-        return command == Command.PURGE_EXPIRED ? purge(settings) : serve(settings);
+    static int run(Command command, Function<String, String> variables) {
+        return switch (command) {
+            case HELP -> {
+                log.info(Command.usage());
+                yield EXIT_OK;
+            }
+            case SELF_TEST -> SelfTest.run();
+            case PURGE_EXPIRED -> purge(variables);
+            case SERVE -> serve(variables);
+        };
     }
 
-    private static int serve(Settings settings) {
-        ConfigurableApplicationContext context;
+    private static int serve(Function<String, String> variables) {
+        Service service;
         try {
-            context = ServiceContexts.service(settings);
+            service = Service.start(variables);
         } catch (RuntimeException e) {
             return startFailed(e);
         }
@@ -72,14 +67,13 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping: finishing in-flight requests, then closing the scheduler and the database pool");
             try {
-                ServiceContexts.stop(context);
+                service.close();
                 log.info("Stopped");
             } finally {
                 closed.countDown();
             }
         }, "shutdown"));
-        log.info("Started in {} ms; serving HTTP on port {}", ManagementFactory.getRuntimeMXBean().getUptime(),
-                ServiceContexts.httpPort(context));
+        log.info("Started in {} ms; serving HTTP on port {}", ManagementFactory.getRuntimeMXBean().getUptime(), service.port());
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -88,27 +82,26 @@ public final class Main {
         return EXIT_OK;
     }
 
-    private static int purge(Settings settings) {
+    private static int purge(Function<String, String> variables) {
         try {
-            ServiceContexts.purgeOnce(settings);
+            PurgeResult result = Service.purgeOnce(variables);
+            log.info("Purged {} expired refresh tokens and {} expired denylist entries", result.refreshTokens(),
+                    result.deniedAccessTokens());
             return EXIT_OK;
         } catch (RuntimeException e) {
             return startFailed(e);
         }
     }
 
-    private static int startFailed(RuntimeException e) {
+    /** A refused setting (anywhere in the cause chain: Spring wraps it) is one line and exit 2; anything else exit 1. */
+    static int startFailed(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigurationException) {
-                return refused((ConfigurationException) t);
+            if (t instanceof InvalidSettingException refused) {
+                log.error("Start-up refused: {}", refused.getMessage());
+                return EXIT_CONFIG;
             }
         }
         log.error("Start-up failed", e);
         return EXIT_FAILURE;
-    }
-
-    private static int refused(ConfigurationException e) {
-        log.error("Start-up refused: {}", e.getMessage());
-        return EXIT_CONFIG;
     }
 }

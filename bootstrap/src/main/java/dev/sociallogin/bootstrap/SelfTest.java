@@ -1,6 +1,5 @@
 package dev.sociallogin.bootstrap;
 
-import dev.sociallogin.bootstrap.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar social-login.jar self-test}: starts a throwaway instance of the whole service
@@ -54,32 +52,30 @@ final class SelfTest {
             return Main.EXIT_FAILURE;
         }
         try {
-            return new SelfTest().against(Settings.from(variables(dataDir)));
+            return new SelfTest().against(variables(dataDir));
         } finally {
             delete(dataDir);
         }
     }
 
     static Map<String, String> variables(Path dataDir) {
-        return Map.of(Settings.AUTH_DATA_DIR, dataDir.toString(), Settings.AUTH_HTTP_PORT, "0",
-                Settings.KAKAO_CLIENT_ID, "self-test", Settings.KAKAO_REDIRECT_URI, "http://localhost/auth/kakao/callback",
-                Settings.KAKAO_AUTH_BASE_URL, CLOSED_PROVIDER, Settings.KAKAO_API_BASE_URL, CLOSED_PROVIDER);
+        return Map.of("AUTH_DATA_DIR", dataDir.toString(), "AUTH_HTTP_PORT", "0",
+                "KAKAO_CLIENT_ID", "self-test", "KAKAO_REDIRECT_URI", "http://localhost/auth/kakao/callback",
+                "KAKAO_AUTH_BASE_URL", CLOSED_PROVIDER, "KAKAO_API_BASE_URL", CLOSED_PROVIDER);
     }
 
-    private int against(Settings settings) {
+    private int against(Map<String, String> variables) {
         long started = System.nanoTime();
-        ConfigurableApplicationContext context;
+        Service service;
         try {
-            context = ServiceContexts.service(settings);
+            service = Service.start(variables::get);
         } catch (RuntimeException e) {
             log.error("Self-test failed: the service did not start", e);
             return Main.EXIT_FAILURE;
         }
         long startMillis = (System.nanoTime() - started) / 1_000_000;
-        try {
-            exercise(URI.create("http://127.0.0.1:" + ServiceContexts.httpPort(context)));
-        } finally {
-            ServiceContexts.stop(context);
+        try (service) {
+            exercise(URI.create("http://127.0.0.1:" + service.port()));
         }
         if (!failures.isEmpty()) {
             failures.forEach(failure -> log.error("Self-test failed: {}", failure));

@@ -29,12 +29,12 @@ class CommandTest {
 
     @Test
     void givenWeakSecret_run_refusesWithTheConfigurationExitCode() {
-        assertThat(Main.run(Command.SERVE, java.util.Map.of("AUTH_JWT_SECRET", "weak"))).isEqualTo(Main.EXIT_CONFIG);
-        assertThat(Main.run(Command.PURGE_EXPIRED, java.util.Map.of("AUTH_DB_URL", "nonsense"))).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(Main.run(Command.SERVE, java.util.Map.of("AUTH_JWT_SECRET", "weak")::get)).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(Main.run(Command.PURGE_EXPIRED, java.util.Map.of("AUTH_DB_URL", "nonsense")::get)).isEqualTo(Main.EXIT_CONFIG);
     }
 
     @Test
     void givenHelp_run_succeedsWithoutReadingTheConfiguration() {
-        assertThat(Main.run(Command.HELP, java.util.Map.of("AUTH_JWT_SECRET", "weak"))).isEqualTo(Main.EXIT_OK);
+        assertThat(Main.run(Command.HELP, java.util.Map.of("AUTH_JWT_SECRET", "weak")::get)).isEqualTo(Main.EXIT_OK);
     }
 }

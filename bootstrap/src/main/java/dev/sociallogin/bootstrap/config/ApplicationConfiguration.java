@@ -8,6 +8,7 @@ import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LogoutUseCase;
 import dev.sociallogin.application.port.in.RefreshTokensUseCase;
 import dev.sociallogin.application.port.in.VerifyTokenUseCase;
+import dev.sociallogin.application.service.AuthCore;
 import dev.sociallogin.application.service.AuthorizationUrlService;
 import dev.sociallogin.application.service.CheckHealthService;
 import dev.sociallogin.application.service.GetCurrentUserService;
@@ -18,48 +19,39 @@ import dev.sociallogin.application.service.RefreshTokensService;
 import dev.sociallogin.application.service.VerifyTokenService;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
-import dev.sociallogin.domain.port.out.IdentityProvider;
 import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
-/** The use cases, on whatever ports the adapter configurations registered. */
+/**
+ * The use cases on the ports the adapter configurations registered. Lazy: they are built once the
+ * background beans they stand on are ready ({@code Service} asks for them then); the HTTP server,
+ * started meanwhile, reaches them through lazy proxies.
+ */
+@Lazy
 @Configuration(proxyBeanMethods = false)
 public class ApplicationConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ApplicationConfiguration.class);
-
-    /** Every registered provider (possibly none: the service then answers unknown_provider). */
     @Bean
-    IdentityProviders identityProviders(ObjectProvider<IdentityProvider> providers) {
-        IdentityProviders registry = new IdentityProviders(providers.orderedStream().collect(Collectors.toList()));
-        if (registry.names().isEmpty()) {
-            log.warn("No identity provider enabled: set KAKAO_CLIENT_ID to enable Kakao login");
-        } else {
-            log.info("Identity providers enabled: {}", registry.names());
-        }
-        return registry;
+    AuthCore authCore(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, TokenCodec codec,
+            TokenPolicy policy, Clock clock) {
+        return new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
     }
 
     @Bean
-    RefreshTokensService refreshTokensService(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
-            TokenCodec codec, TokenPolicy policy, Clock clock) {
-        return new RefreshTokensService(users, refreshTokens, denylist, codec, policy, clock);
+    RefreshTokensService refreshTokensService(AuthCore core) {
+        return new RefreshTokensService(core);
     }
 
     @Bean
-    LogInWithProviderUseCase logInWithProviderUseCase(IdentityProviders providers, UserRepository users, RefreshTokenStore refreshTokens,
-            TokenCodec codec, TokenPolicy policy, Clock clock) {
-        return new LogInWithProviderService(providers, users, refreshTokens, codec, policy, clock);
+    LogInWithProviderUseCase logInWithProviderUseCase(IdentityProviders providers, AuthCore core) {
+        return new LogInWithProviderService(providers, core);
     }
 
     @Bean
@@ -73,21 +65,18 @@ public class ApplicationConfiguration {
     }
 
     @Bean
-    LogoutUseCase logoutUseCase(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, TokenCodec codec,
-            TokenPolicy policy, Clock clock) {
-        return new LogoutService(users, refreshTokens, denylist, codec, policy, clock);
+    LogoutUseCase logoutUseCase(AuthCore core) {
+        return new LogoutService(core);
     }
 
     @Bean
-    GetCurrentUserUseCase getCurrentUserUseCase(UserRepository users, AccessTokenDenylist denylist, TokenCodec codec,
-            RefreshTokensUseCase refresh) {
-        return new GetCurrentUserService(users, denylist, codec, refresh);
+    GetCurrentUserUseCase getCurrentUserUseCase(AuthCore core, RefreshTokensUseCase refresh) {
+        return new GetCurrentUserService(core, refresh);
     }
 
     @Bean
-    VerifyTokenUseCase verifyTokenUseCase(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist,
-            TokenCodec codec, TokenPolicy policy, Clock clock) {
-        return new VerifyTokenService(users, refreshTokens, denylist, codec, policy, clock);
+    VerifyTokenUseCase verifyTokenUseCase(AuthCore core) {
+        return new VerifyTokenService(core);
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package dev.sociallogin.bootstrap.config;
 
-import dev.sociallogin.bootstrap.settings.Settings;
-import dev.sociallogin.domain.model.TokenPolicy;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,14 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock every component reads time from, and the token lifetimes. */
+/**
+ * The clock every component reads time from, and the executor on which Spring
+ * initialises the beans marked {@code bootstrap = BACKGROUND} (database, signing key, providers)
+ * while the main thread starts the HTTP server: start-up uses both cores.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
 
-    /**
-     * Runs the slow start-up work (database, signing key, Kakao client) while the main thread
-     * starts the HTTP server: start-up uses both cores. Daemon threads; idle ones end by themselves.
-     */
+    /** Spring looks the background-initialisation executor up by this name. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService bootstrapExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -30,11 +29,5 @@ public class CoreConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    TokenPolicy tokenPolicy(Settings settings) {
-        return new TokenPolicy(settings.accessTokenTtl(), settings.refreshTokenTtl(), settings.refreshReuseGrace(),
-                settings.sessionMaxLifetime());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
+import dev.sociallogin.settings.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class SigningKeyFile {
 
     public static final String FILE_NAME = "jwt-secret.key";
+    static final String AUTH_JWT_SECRET = "AUTH_JWT_SECRET";
+    static final String AUTH_DATA_DIR = "AUTH_DATA_DIR";
+    static final int MIN_SECRET_BYTES = 32;
     static final int KEY_BYTES = 32;
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeyFile.class);
@@ -66,7 +70,7 @@ public final class SigningKeyFile {
     private byte[] read() {
         try {
             if (isPosix() && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-                throw new ConfigurationException(Settings.AUTH_JWT_SECRET,
+                throw new InvalidSettingException(AUTH_JWT_SECRET,
                         "the generated key file " + file + " must be readable by its owner only (chmod 600 it, or set AUTH_JWT_SECRET)");
             }
             String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
@@ -74,15 +78,15 @@ public final class SigningKeyFile {
             try {
                 key = Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(Settings.AUTH_JWT_SECRET, "the key file " + file + " is not Base64; delete it to generate a new key");
+                throw new InvalidSettingException(AUTH_JWT_SECRET, "the key file " + file + " is not Base64; delete it to generate a new key");
             }
-            if (key.length < Settings.MIN_SECRET_BYTES) {
-                throw new ConfigurationException(Settings.AUTH_JWT_SECRET,
+            if (key.length < MIN_SECRET_BYTES) {
+                throw new InvalidSettingException(AUTH_JWT_SECRET,
                         "the key file " + file + " holds fewer than 256 bits; delete it to generate a new key");
             }
             return key;
         } catch (IOException e) {
-            throw new ConfigurationException(Settings.AUTH_DATA_DIR, "cannot read the key file " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidSettingException(AUTH_DATA_DIR, "cannot read the key file " + file + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -108,7 +112,7 @@ public final class SigningKeyFile {
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (IOException e) {
-            throw new ConfigurationException(Settings.AUTH_DATA_DIR,
+            throw new InvalidSettingException(AUTH_DATA_DIR,
                     "cannot create the key file " + file + " (" + e.getClass().getSimpleName() + "); make the directory writable or set AUTH_JWT_SECRET");
         } finally {
             Arrays.fill(encoded, (byte) 0);

@@ -46,6 +46,7 @@ final class ArchitectureRules {
     static final String OUTBOUND_ADAPTERS = "Outbound adapters";
     static final String BOOTSTRAP = "Bootstrap";
     static final String TEST_FIXTURES = "Test fixtures";
+    static final String SETTINGS = "Settings";
 
     /** Spring MVC, the servlet API and the embedded Tomcat: the web adapter's technology. */
     static final String[] WEB_TECHNOLOGY = {"org.springframework.web..", "org.springframework.http..",
@@ -114,19 +115,23 @@ final class ArchitectureRules {
                 .layer(OUTBOUND_ADAPTERS).definedBy(root + ".adapter.out..")
                 .layer(BOOTSTRAP).definedBy(root + ".bootstrap..")
                 .layer(TEST_FIXTURES).definedBy(root + ".testfixtures..")
+                .layer(SETTINGS).definedBy(root + ".settings..")
                 .whereLayer(DOMAIN).mayNotAccessAnyLayer()
+                .whereLayer(SETTINGS).mayNotAccessAnyLayer()
                 .whereLayer(APPLICATION).mayOnlyAccessLayers(DOMAIN)
-                .whereLayer(INBOUND_ADAPTERS).mayOnlyAccessLayers(APPLICATION, DOMAIN)
-                .whereLayer(OUTBOUND_ADAPTERS).mayOnlyAccessLayers(DOMAIN)
+                .whereLayer(INBOUND_ADAPTERS).mayOnlyAccessLayers(APPLICATION, DOMAIN, SETTINGS)
+                .whereLayer(OUTBOUND_ADAPTERS).mayOnlyAccessLayers(DOMAIN, SETTINGS)
                 .whereLayer(TEST_FIXTURES).mayOnlyAccessLayers(DOMAIN)
                 .whereLayer(APPLICATION).mayOnlyBeAccessedByLayers(INBOUND_ADAPTERS, BOOTSTRAP)
                 .whereLayer(INBOUND_ADAPTERS).mayOnlyBeAccessedByLayers(BOOTSTRAP)
                 .whereLayer(OUTBOUND_ADAPTERS).mayOnlyBeAccessedByLayers(BOOTSTRAP)
                 .whereLayer(BOOTSTRAP).mayNotBeAccessedByAnyLayer()
                 .whereLayer(TEST_FIXTURES).mayNotBeAccessedByAnyLayer()
+                .whereLayer(SETTINGS).mayOnlyBeAccessedByLayers(INBOUND_ADAPTERS, OUTBOUND_ADAPTERS, BOOTSTRAP)
                 .ensureAllClassesAreContainedInArchitecture()
                 .because("the module graph is domain <- application <- web adapter, domain <- outbound adapters, "
-                        + "domain <- test fixtures, and only bootstrap sees every module");
+                        + "domain <- test fixtures, settings <- adapters (each reads its own variables), and only bootstrap "
+                        + "sees every module");
     }
 
     static ArchRule domainDependsOnlyOnJava(String root) {

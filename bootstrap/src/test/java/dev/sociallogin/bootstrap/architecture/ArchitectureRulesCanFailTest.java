@@ -24,6 +24,7 @@ import dev.sociallogin.bootstrap.architecture.fixture.portclass.domain.port.out.
 import dev.sociallogin.bootstrap.architecture.fixture.portimpl.application.service.CachingTokenStore;
 import dev.sociallogin.bootstrap.architecture.fixture.reachesbootstrap.adapter.out.persistence.SettingsReader;
 import dev.sociallogin.bootstrap.architecture.fixture.settermodel.domain.model.Person;
+import dev.sociallogin.bootstrap.architecture.fixture.settingsreach.settings.DomainAwareSettings;
 import dev.sociallogin.bootstrap.architecture.fixture.standardstreams.adapter.out.kakao.PrintingClient;
 import dev.sociallogin.bootstrap.architecture.fixture.stray.util.Stray;
 import dev.sociallogin.bootstrap.architecture.fixture.usecaseclass.application.port.in.LogInUseCase;
@@ -56,6 +57,7 @@ class ArchitectureRulesCanFailTest {
         return Stream.of(
                 broken("layers", "layers", ArchitectureRules::layers, Leaky.class),
                 broken("layers", "stray", ArchitectureRules::layers, Stray.class),
+                broken("layers", "settingsreach", ArchitectureRules::layers, DomainAwareSettings.class),
                 broken("domainDependsOnlyOnJava", "domainonjava", ArchitectureRules::domainDependsOnlyOnJava, LoggingValue.class),
                 broken("applicationDependsOnlyOnJavaAndDomain", "applicationondomain",
                         ArchitectureRules::applicationDependsOnlyOnJavaAndDomain, LoggingService.class),

@@ -128,11 +128,11 @@ class MariaDbEndToEndIT {
                 failure = e;
             }
             Throwable cause = failure;
-            while (cause != null && !(cause instanceof dev.sociallogin.bootstrap.settings.ConfigurationException)) {
+            while (cause != null && !(cause instanceof dev.sociallogin.settings.InvalidSettingException)) {
                 cause = cause.getCause();
             }
             assertThat(cause).isNotNull();
-            assertThat(((dev.sociallogin.bootstrap.settings.ConfigurationException) cause).variable()).isEqualTo("AUTH_DB_PASSWORD");
+            assertThat(((dev.sociallogin.settings.InvalidSettingException) cause).variable()).isEqualTo("AUTH_DB_PASSWORD");
             assertThat(cause.getMessage()).doesNotContain(PASSWORD);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,10 +1,8 @@
 package dev.sociallogin.bootstrap.e2e;
 
-import dev.sociallogin.bootstrap.ServiceContexts;
-import dev.sociallogin.bootstrap.settings.Settings;
+import dev.sociallogin.bootstrap.Service;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole service wired as {@code Main} wires it (same Spring configurations, real Tomcat, real
@@ -15,13 +13,13 @@ final class RunningService implements AutoCloseable {
 
     static final String SECRET = "e2e-secret-0123456789abcdef-0123456789abcdef";
 
-    private final ConfigurableApplicationContext context;
+    private final Service service;
     final String baseUrl;
     final Http http;
 
     RunningService(Map<String, String> variables) {
-        context = ServiceContexts.service(Settings.from(variables));
-        baseUrl = "http://127.0.0.1:" + ServiceContexts.httpPort(context);
+        service = Service.start(Map.copyOf(variables)::get);
+        baseUrl = "http://127.0.0.1:" + service.port();
         http = new Http(baseUrl);
     }
 
@@ -43,6 +41,6 @@ final class RunningService implements AutoCloseable {
 
     @Override
     public void close() {
-        ServiceContexts.stop(context);
+        service.close();
     }
 }

@@ -63,7 +63,7 @@ class SigningKeyFileTest {
         keyFile.loadOrCreate();
         Files.setPosixFilePermissions(keyFile.path(), PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(keyFile::loadOrCreate).isInstanceOfSatisfying(ConfigurationException.class, e -> {
+        assertThatThrownBy(keyFile::loadOrCreate).isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class, e -> {
             assertThat(e.variable()).isEqualTo("AUTH_JWT_SECRET");
             assertThat(e.getMessage()).contains("owner only");
         });
@@ -77,7 +77,7 @@ class SigningKeyFileTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
 
-        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(ConfigurationException.class,
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class,
                 e -> assertThat(e.getMessage()).contains("fewer than 256 bits"));
     }
 
@@ -89,7 +89,7 @@ class SigningKeyFileTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
 
-        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOf(dev.sociallogin.settings.InvalidSettingException.class);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.sociallogin.bootstrap;
+
+import dev.sociallogin.adapter.in.web.WebServer;
+import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
+import dev.sociallogin.application.port.in.PurgeResult;
+import dev.sociallogin.bootstrap.config.ApplicationConfiguration;
+import dev.sociallogin.bootstrap.config.CoreConfiguration;
+import dev.sociallogin.bootstrap.config.JwtConfiguration;
+import dev.sociallogin.bootstrap.config.PersistenceConfiguration;
+import dev.sociallogin.bootstrap.config.ProvidersConfiguration;
+import dev.sociallogin.bootstrap.config.PurgeConfiguration;
+import dev.sociallogin.bootstrap.config.SchedulingConfiguration;
+import dev.sociallogin.bootstrap.config.SettingsConfiguration;
+import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
+import dev.sociallogin.bootstrap.config.WebConfiguration;
+import dev.sociallogin.settings.SettingsSource;
+import java.util.function.Function;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * The whole service as one Spring context, built from the configuration variables. The order of the
+ * configurations is the order of start-up: every module's settings are read and checked first (a bad
+ * value stops start-up before anything is opened), then the background beans (database, signing
+ * key, providers, use cases) go to the bootstrap executor, then the main thread starts the HTTP
+ * server while they come up.
+ */
+public final class Service implements AutoCloseable {
+
+    private final AnnotationConfigApplicationContext context;
+
+    private Service(AnnotationConfigApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the service; it serves when this returns. Close it to stop (gracefully). */
+    public static Service start(Function<String, String> variables) {
+        return new Service(context(variables, SettingsConfiguration.class, CoreConfiguration.class, PersistenceConfiguration.class,
+                JwtConfiguration.class,
+                ProvidersConfiguration.class, ApplicationConfiguration.class, PurgeConfiguration.class, SchedulingConfiguration.class,
+                WebConfiguration.class));
+    }
+
+    /** Runs the purge once against the configured database and returns the counts. */
+    public static PurgeResult purgeOnce(Function<String, String> variables) {
+        try (AnnotationConfigApplicationContext context = context(variables, PurgeSettings.class, CoreConfiguration.class,
+                PersistenceConfiguration.class, PurgeConfiguration.class)) {
+            return context.getBean(PurgeExpiredUseCase.class).purgeExpired();
+        }
+    }
+
+    /** The port the HTTP server listens on. */
+    public int port() {
+        return context.getBean(WebServer.class).port();
+    }
+
+    /** Stops: the HTTP server first (in-flight requests finish), then the scheduler, then the database. */
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** The one setting the purge command reads: where the database is. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class PurgeSettings {
+        @org.springframework.context.annotation.Bean
+        PersistenceSettings persistenceSettings(SettingsSource variables) {
+            return PersistenceSettings.from(variables.asFunction());
+        }
+    }
+
+    private static AnnotationConfigApplicationContext context(Function<String, String> variables, Class<?>... configurations) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.registerBean(SettingsSource.class, () -> new SettingsSource(variables));
+        context.register(configurations);
+        context.refresh();
+        // refresh() returns once the background beans are ready; the lazy ones standing on them (the
+        // ports and use cases) are built now, so a wiring mistake stops start-up, not the first request
+        for (String name : context.getBeanDefinitionNames()) {
+            if (context.getBeanFactory().getBeanDefinition(name).isLazyInit()) {
+                context.getBean(name);
+            }
+        }
+        return context;
+    }
+}

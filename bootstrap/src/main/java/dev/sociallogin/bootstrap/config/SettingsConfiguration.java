@@ -1,0 +1,65 @@
+package dev.sociallogin.bootstrap.config;
+
+import dev.sociallogin.adapter.in.web.WebSettings;
+import dev.sociallogin.adapter.out.jwt.JwtKeys;
+import dev.sociallogin.adapter.out.jwt.JwtSettings;
+import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
+import dev.sociallogin.bootstrap.settings.CoreSettings;
+import dev.sociallogin.bootstrap.settings.SigningKeyFile;
+import dev.sociallogin.domain.model.TokenPolicy;
+import dev.sociallogin.settings.InvalidSettingException;
+import dev.sociallogin.settings.SettingsSource;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every module's configuration, each read and checked by its own module, all of it before anything
+ * is opened: registered first, these beans are built on the main thread before any background bean
+ * starts, so a bad value stops start-up before the database is touched.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SettingsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SettingsConfiguration.class);
+
+    @Bean
+    TokenPolicy tokenPolicy(SettingsSource variables) {
+        TokenPolicy policy = CoreSettings.tokenPolicy(variables);
+        CoreSettings.warning(policy).ifPresent(log::warn);
+        return policy;
+    }
+
+    @Bean
+    PersistenceSettings persistenceSettings(SettingsSource variables) {
+        return PersistenceSettings.from(variables.asFunction());
+    }
+
+    @Bean
+    JwtSettings jwtSettings(SettingsSource variables, TokenPolicy policy) {
+        Optional<String> secret = variables.secret("AUTH_JWT_SECRET");
+        SecretKey key;
+        try {
+            if (secret.isPresent()) {
+                key = JwtKeys.fromSecret(secret.get());
+            } else {
+                byte[] raw = new SigningKeyFile(variables.path("AUTH_DATA_DIR", "./data")).loadOrCreate();
+                key = JwtKeys.fromBytes(raw);
+                Arrays.fill(raw, (byte) 0);
+            }
+        } catch (IllegalArgumentException e) {
+            // JwtKeys never puts the secret into its messages
+            throw new InvalidSettingException("AUTH_JWT_SECRET", e.getMessage());
+        }
+        return new JwtSettings(key, variables.text("AUTH_JWT_ISSUER", "social-login"), policy.accessTtl(), policy.refreshTtl());
+    }
+
+    @Bean
+    WebSettings webSettings(SettingsSource variables) {
+        return WebSettings.from(variables.asFunction());
+    }
+}
