@@ -126,6 +126,14 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL (what {@code kill -9} sends: no shutdown hook, no flush), then waits for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running 30 s after SIGKILL");
+        }
+    }
+
     /** SIGTERM, then the exit code. */
     int stop(Duration timeout) throws InterruptedException {
         process.destroy();

@@ -39,6 +39,9 @@ public final class Persistence implements AutoCloseable {
         SchemaMigration.migrate(settings);
         HikariDataSource dataSource = DataSourceFactory.create(settings);
         try {
+            if (settings.isMySql()) {
+                ServerDurability.warnIfRelaxed(dataSource);
+            }
             Persistence persistence = new Persistence(dataSource, clock);
             persistence.denylist.start();
             return persistence;

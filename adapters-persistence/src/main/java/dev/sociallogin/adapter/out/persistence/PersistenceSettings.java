@@ -89,7 +89,7 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
             return jdbcUrl;
         }
         Path file = dataDir.toAbsolutePath().normalize().resolve(EMBEDDED_DB_NAME);
-        return "jdbc:h2:file:" + file + ";" + H2_OPTIONS;
+        return "jdbc:h2:" + OwnerOnlyFilePath.of(file) + ";" + H2_OPTIONS;
     }
 
     String effectiveUser() {
@@ -99,9 +99,17 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
     /**
      * MySQL mode with MySQL's lower-case identifiers; a bounded lock wait; the pool, not the JVM
      * shutdown hook, closes the database.
+     *
+     * <p>{@code WRITE_DELAY=0}: every commit writes its changes to the file (into the OS page cache,
+     * without fsync) before it returns, so an answer sent after a commit survives {@code kill -9}.
+     * H2's default (500 ms) only marks the commit in memory and leaves the write to a background
+     * thread, so a killed process lost up to half a second of acknowledged logins and rotations, and
+     * with them the ids it had handed out (docs/reliability.md). {@code TRACE_LEVEL_FILE=0}: no
+     * {@code .trace.db} beside the database; its errors reach the adapter as exceptions anyway, and a
+     * trace file would hold SQL with values.
      */
     static final String H2_OPTIONS = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;"
-            + "LOCK_TIMEOUT=5000;DB_CLOSE_ON_EXIT=FALSE";
+            + "LOCK_TIMEOUT=5000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
 
     @Override
     public String toString() {

@@ -44,6 +44,8 @@ public final class SchemaMigration {
             } catch (IOException e) {
                 throw StorageFailures.atStartup(settings, "created", e);
             }
+            // new files are created owner-only (OwnerOnlyFilePath); older versions left them readable
+            OwnerOnlyFilePath.restrictExisting(settings.dataDir(), PersistenceSettings.EMBEDDED_DB_NAME);
         }
         DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.effectiveJdbcUrl(), settings.effectiveUser(), settings.password());
         if (settings.isMySql()) {

@@ -31,7 +31,8 @@ class StorageFailuresTest {
         PersistenceSettings settings = new PersistenceSettings(" ", null, null, Path.of("/var/lib/auth"));
 
         assertThat(settings.isEmbedded()).isTrue();
-        assertThat(settings.effectiveJdbcUrl()).startsWith("jdbc:h2:file:/var/lib/auth/social-login;MODE=MySQL;");
+        assertThat(settings.effectiveJdbcUrl()).startsWith("jdbc:h2:ownerOnly:/var/lib/auth/social-login;MODE=MySQL;")
+                .contains(";WRITE_DELAY=0;");
         assertThat(settings.effectiveUser()).isEqualTo("sa");
     }
 
