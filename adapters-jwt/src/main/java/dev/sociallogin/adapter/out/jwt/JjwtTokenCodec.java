@@ -123,6 +123,9 @@ public final class JjwtTokenCodec implements TokenCodec {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw notValid("token too long");
         }
+        if (!CanonicalCompact.isCanonical(token)) {
+            throw notValid("token not in canonical compact form");
+        }
         Claims raw;
         boolean expired;
         try {

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import javax.crypto.Mac;
@@ -45,6 +46,27 @@ class JjwtTokenCodecTest {
     private final JjwtTokenCodec codec = new JjwtTokenCodec(settings(SECRET), clock);
 
     // ---------------------------------------------------------------- round trips and determinism
+
+    @Test
+    void givenOtherSpellingsOfAValidToken_decode_refusesThem() {
+        // issue 9, item 5: one token, one string
+        String token = codec.encode(accessClaims());
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        char last = signature.charAt(signature.length() - 1);
+        // a 32-byte HMAC is 43 characters: the last one carries 4 unused bits; flipping one of them decodes the same
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String otherPadding = token.substring(0, token.length() - 1) + sameBytes;
+        java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+        assertThat(decoder.decode(otherPadding.substring(otherPadding.lastIndexOf('.') + 1))).isEqualTo(decoder.decode(signature));
+
+        for (String spelling : List.of(otherPadding, token + "=", token + "==",
+                token.substring(0, token.indexOf('.')) + "=" + token.substring(token.indexOf('.')))) {
+            assertThatThrownBy(() -> codec.decodeAny(spelling)).as(spelling)
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_NOT_VALID));
+        }
+        assertThat(codec.decodeAny(token)).isEqualTo(accessClaims());
+    }
 
     @Test
     void givenAccessClaims_encodeThenDecode_returnsTheSameClaims() {
