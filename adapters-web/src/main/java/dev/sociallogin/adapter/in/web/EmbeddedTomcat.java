@@ -3,7 +3,6 @@ package dev.sociallogin.adapter.in.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +15,10 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.loader.ParallelWebappClassLoader;
 import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ValveBase;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.modeler.Registry;
@@ -42,7 +38,7 @@ final class EmbeddedTomcat implements AutoCloseable {
     private final Connector connector = new Connector("HTTP/1.1");
     private final Context context;
     private final Path workDir;
-    private final InFlight inFlight = new InFlight();
+    private final InFlightRequests inFlight = new InFlightRequests();
     private boolean stopped;
 
     EmbeddedTomcat(int port, int maxBodyBytes, ProblemWriter problems) {
@@ -183,81 +179,6 @@ final class EmbeddedTomcat implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             LOG.debug("could not delete Tomcat's work directory: {}", e.getClass().getName());
-        }
-    }
-
-    /** Counts the requests being served; the stop waits on it instead of polling. */
-    private static final class InFlight extends ValveBase {
-
-        private int count;
-
-        InFlight() {
-            super(true);
-        }
-
-        @Override
-        public void invoke(Request request, Response response) throws IOException, ServletException {
-            if (request.isAsyncDispatching()) {
-                // the continuation of a request already counted
-                getNext().invoke(request, response);
-                return;
-            }
-            synchronized (this) {
-                count++;
-            }
-            try {
-                getNext().invoke(request, response);
-            } finally {
-                if (request.isAsync()) {
-                    request.getAsyncContextInternal().addListener(new Done(this));
-                } else {
-                    done();
-                }
-            }
-        }
-
-        synchronized void done() {
-            count--;
-            notifyAll();
-        }
-
-        synchronized int count() {
-            return count;
-        }
-
-        synchronized boolean awaitNone(Duration grace) throws InterruptedException {
-            long deadline = System.nanoTime() + grace.toNanos();
-            while (count > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-            return true;
-        }
-    }
-
-    /** Ends the count of an asynchronous request when it completes, whichever way. */
-    private record Done(InFlight inFlight) implements jakarta.servlet.AsyncListener {
-        @Override
-        public void onComplete(jakarta.servlet.AsyncEvent event) {
-            inFlight.done();
-        }
-
-        @Override
-        public void onTimeout(jakarta.servlet.AsyncEvent event) {
-            // onComplete follows
-        }
-
-        @Override
-        public void onError(jakarta.servlet.AsyncEvent event) {
-            // onComplete follows
-        }
-
-        @Override
-        public void onStartAsync(jakarta.servlet.AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
         }
     }
 
