@@ -75,11 +75,41 @@ final class BodyBufferFilter extends HttpFilter {
             refuse(response, WebError.PAYLOAD_TOO_LARGE);
             return;
         }
+        byte[] arrived = arrivedWhole(request, length);
+        if (arrived != null) {
+            // the usual case: a small body that came with the headers, read without waiting
+            chain.doFilter(new BufferedRequest(request, arrived), response);
+            return;
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(readTimeout.toMillis());
         BodyReader reader = new BodyReader(request, response, async, request.getInputStream(), length);
         async.addListener(reader);
         reader.in.setReadListener(reader);
+    }
+
+    /**
+     * The whole body when Content-Length announced it and all of it is already buffered (so the
+     * reads below cannot block), else {@code null}: it is then read asynchronously.
+     */
+    private static byte[] arrivedWhole(HttpServletRequest request, long length) throws IOException {
+        if (length <= 0) {
+            return null;
+        }
+        ServletInputStream in = request.getInputStream();
+        if (in.available() < length) {
+            return null;
+        }
+        byte[] body = new byte[(int) length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(body, read, body.length - read);
+            if (n < 0) {
+                return null;
+            }
+            read += n;
+        }
+        return body;
     }
 
     private void refuse(HttpServletResponse response, WebError error) throws IOException {
