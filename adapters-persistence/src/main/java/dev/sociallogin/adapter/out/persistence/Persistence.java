@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.out.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.SigningKeyStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
@@ -60,6 +61,11 @@ public final class Persistence implements AutoCloseable {
 
     public StorageHealth storageHealth() {
         return health;
+    }
+
+    /** The key ring's keys, on the same pool. */
+    public SigningKeyStore signingKeys() {
+        return new JdbcSigningKeyStore(dataSource);
     }
 
     /** The pool, for whoever needs plain JDBC next to the ports (benchmarks, operators' tools). */
