@@ -158,6 +158,32 @@ class SigningKeyFileTest {
                 e -> assertThat(e.reason()).contains("not a regular file"));
     }
 
+    @Test
+    void givenNoKeyFile_loadIfPresent_isEmptyAndCreatesNothing() throws Exception {
+        assertThat(new SigningKeyFile(tmp.resolve("data")).loadIfPresent()).isEmpty();
+
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void givenKeyFile_loadIfPresent_readsIt() {
+        byte[] key = new SigningKeyFile(tmp).loadOrCreate();
+
+        assertThat(new SigningKeyFile(tmp).loadIfPresent()).hasValueSatisfying(read -> assertThat(read).isEqualTo(key));
+    }
+
+    @Test
+    void givenHugeKeyFile_loadOrCreate_refusesWithoutReadingItAll() throws Exception {
+        Path file = tmp.resolve(SigningKeyFile.FILE_NAME);
+        Files.write(file, new byte[64 * 1024]);
+        if (isPosix()) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(InvalidSettingException.class,
+                e -> assertThat(e.reason()).contains("too large"));
+    }
+
     private static boolean mkfifo(Path path) throws InterruptedException {
         try {
             Process process = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).redirectErrorStream(true).start();
