@@ -476,6 +476,14 @@ class JjwtTokenCodecTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ES256", "RS256", "EdDSA", "HS384", "none"})
+    void givenOurKidWithAnotherAlgorithm_decode_isNotValid(String alg) {
+        String header = "{\"kid\":\"" + KID + "\",\"alg\":\"" + alg + "\"}";
+
+        assertRefused(forge(header, json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         ",\"jwk\":{\"kty\":\"oct\",\"k\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
         ",\"jku\":\"https://evil.example/jwks.json\"",

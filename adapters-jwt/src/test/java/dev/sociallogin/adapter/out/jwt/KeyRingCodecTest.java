@@ -279,6 +279,21 @@ class KeyRingCodecTest {
     }
 
     @Test
+    void givenTokenWithoutKidSignedByARingKey_decode_isNotValid_theV1SecretIsTheOnlyKeyForThem() {
+        TokenCodec codec = open(SigningAlgorithm.ES256, JwtKeys.fromBytes(V1_SECRET)).codec();
+        SigningKey access = ringKey(TokenType.ACCESS, 1);
+        SigningKey refresh = ringKey(TokenType.REFRESH, 1);
+
+        String byRefreshKey = HandMadeJws.sign("{\"alg\":\"HS256\"}", payload(refresh(T0)), SigningAlgorithm.HS256, privateOf(refresh));
+        String byAccessKey = HandMadeJws.sign("{\"alg\":\"ES256\"}", payload(access(T0)), SigningAlgorithm.ES256, privateOf(access));
+
+        assertRefused(codec, byRefreshKey, TokenType.REFRESH, ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(codec, byAccessKey, TokenType.ACCESS, ErrorCode.TOKEN_NOT_VALID);
+        assertThat(codec.decode(HandMadeJws.sign("{\"alg\":\"HS256\"}", payload(refresh(T0)), SigningAlgorithm.HS256,
+                JwtKeys.fromBytes(V1_SECRET)), TokenType.REFRESH)).as("the same token under the v1 secret").isEqualTo(refresh(T0));
+    }
+
+    @Test
     void givenV1TokenWithoutAnyV1Secret_decode_isNotValid() {
         String v1 = v1Token(access(T0.minusSeconds(60)), JwtKeys.fromBytes(V1_SECRET));
         TokenCodec codec = open(SigningAlgorithm.ES256).codec();
