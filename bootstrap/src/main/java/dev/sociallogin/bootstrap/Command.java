@@ -9,6 +9,8 @@ public enum Command {
     SERVE("serve"),
     /** Delete expired refresh tokens and denylist entries once, then exit. */
     PURGE_EXPIRED("purge-expired"),
+    /** Create the next signing keys now (published at once, signing after the publish-ahead time), then exit. */
+    ROTATE_KEYS("rotate-keys"),
     /**
      * Start a throwaway instance (temporary embedded database, ephemeral port, no configuration
      * read), check its answers over HTTP, stop it; exit 0 when all were right.
@@ -48,6 +50,6 @@ public enum Command {
     }
 
     public static String usage() {
-        return "usage: java -jar social-login.jar [serve | purge-expired | self-test | help]; configuration from environment variables (see README)";
+        return "usage: java -jar social-login.jar [serve | purge-expired | rotate-keys | self-test | help]; configuration from environment variables (see README)";
     }
 }

@@ -2,8 +2,10 @@ package dev.sociallogin.bootstrap;
 
 import dev.sociallogin.application.port.in.PurgeResult;
 import dev.sociallogin.bootstrap.settings.Variables;
+import dev.sociallogin.domain.model.KeyRotation;
 import dev.sociallogin.settings.InvalidSettingException;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * {@code java -jar social-login.jar [serve | purge-expired | self-test | help]}. Configuration comes
+ * {@code java -jar social-login.jar [serve | purge-expired | rotate-keys | self-test | help]}. Configuration comes
  * from environment variables and system properties ({@link Variables}); a value a module refuses
  * ends start-up with one log line naming the variable and exit code {@value #EXIT_CONFIG}.
  */
@@ -52,6 +54,7 @@ public final class Main {
             }
             case SELF_TEST -> SelfTest.run();
             case PURGE_EXPIRED -> purge(variables);
+            case ROTATE_KEYS -> rotateKeys(variables);
             case SERVE -> serve(variables);
         };
     }
@@ -87,6 +90,20 @@ public final class Main {
             PurgeResult result = Service.purgeOnce(variables);
             log.info("Purged {} expired refresh tokens and {} expired denylist entries", result.refreshTokens(),
                     result.deniedAccessTokens());
+            return EXIT_OK;
+        } catch (RuntimeException e) {
+            return startFailed(e);
+        }
+    }
+
+    private static int rotateKeys(Function<String, String> variables) {
+        try {
+            List<KeyRotation> rotations = Service.rotateKeys(variables);
+            if (rotations.isEmpty()) {
+                log.info("Nothing to rotate: tokens are signed with the HS256 secret (AUTH_JWT_ALGORITHM=HS256)");
+            }
+            rotations.forEach(key -> log.info("New {} key {} ({}){}, signing from {}", key.use().claim(), key.kid().value(),
+                    key.algorithm().jwaName(), key.algorithm().isSymmetric() ? "" : ": in the JWKS now", key.activatesAt()));
             return EXIT_OK;
         } catch (RuntimeException e) {
             return startFailed(e);

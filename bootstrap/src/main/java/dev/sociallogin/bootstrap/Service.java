@@ -3,6 +3,9 @@ package dev.sociallogin.bootstrap;
 import dev.sociallogin.adapter.in.web.WebServer;
 import dev.sociallogin.application.port.in.PurgeExpiredUseCase;
 import dev.sociallogin.application.port.in.PurgeResult;
+import dev.sociallogin.application.port.in.RotateKeysUseCase;
+import dev.sociallogin.domain.model.KeyRotation;
+import java.util.List;
 import dev.sociallogin.bootstrap.config.ApplicationConfiguration;
 import dev.sociallogin.bootstrap.config.CoreConfiguration;
 import dev.sociallogin.bootstrap.config.JwtConfiguration;
@@ -20,9 +23,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * The whole service as one Spring context, built from the configuration variables. The order of the
  * configurations is the order of start-up: every module's settings are read and checked first (a bad
- * value stops start-up before anything is opened), then the background beans (database, signing
- * key, providers, use cases) go to the bootstrap executor, then the main thread starts the HTTP
- * server while they come up.
+ * value stops start-up before anything is opened), then the background beans (database, providers)
+ * go to the bootstrap executor, then the main thread starts the HTTP server while they come up; the
+ * lazy beans that stand on them (token adapter, ports, use cases) follow.
  */
 public final class Service implements AutoCloseable {
 
@@ -34,10 +37,31 @@ public final class Service implements AutoCloseable {
 
     /** Starts the service; it serves when this returns. Close it to stop (gracefully). */
     public static Service start(Function<String, String> variables) {
-        return new Service(context(variables, SettingsConfiguration.class, CoreConfiguration.class, PersistenceConfiguration.class,
-                JwtConfiguration.class,
-                ProvidersConfiguration.class, ApplicationConfiguration.class, PurgeConfiguration.class, SchedulingConfiguration.class,
-                WebConfiguration.class));
+        AnnotationConfigApplicationContext context = context(variables, SettingsConfiguration.class, CoreConfiguration.class,
+                PersistenceConfiguration.class, ProvidersConfiguration.class, JwtConfiguration.class, ApplicationConfiguration.class,
+                PurgeConfiguration.class, SchedulingConfiguration.class, WebConfiguration.class);
+        try {
+            // refresh() returned once the background beans are ready; the lazy ones standing on them (the
+            // token adapter, the ports, the use cases) are built now, so a wiring mistake stops start-up,
+            // not the first request
+            for (String name : context.getBeanDefinitionNames()) {
+                if (context.getBeanFactory().getBeanDefinition(name).isLazyInit()) {
+                    context.getBean(name);
+                }
+            }
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return new Service(context);
+    }
+
+    /** Creates the next signing keys in the configured store now ({@code rotate-keys}); empty under HS256. */
+    public static List<KeyRotation> rotateKeys(Function<String, String> variables) {
+        try (AnnotationConfigApplicationContext context = context(variables, SettingsConfiguration.class, CoreConfiguration.class,
+                PersistenceConfiguration.class, JwtConfiguration.class, ApplicationConfiguration.class)) {
+            return context.getBean(RotateKeysUseCase.class).rotateKeys();
+        }
     }
 
     /** Runs the purge once against the configured database and returns the counts. */
@@ -73,13 +97,6 @@ public final class Service implements AutoCloseable {
         context.registerBean(SettingsSource.class, () -> new SettingsSource(variables));
         context.register(configurations);
         context.refresh();
-        // refresh() returns once the background beans are ready; the lazy ones standing on them (the
-        // ports and use cases) are built now, so a wiring mistake stops start-up, not the first request
-        for (String name : context.getBeanDefinitionNames()) {
-            if (context.getBeanFactory().getBeanDefinition(name).isLazyInit()) {
-                context.getBean(name);
-            }
-        }
         return context;
     }
 }

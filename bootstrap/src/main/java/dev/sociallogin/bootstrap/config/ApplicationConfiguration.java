@@ -3,24 +3,29 @@ package dev.sociallogin.bootstrap.config;
 import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
+import dev.sociallogin.application.port.in.GetPublishedKeysUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LogoutUseCase;
 import dev.sociallogin.application.port.in.RefreshTokensUseCase;
+import dev.sociallogin.application.port.in.RotateKeysUseCase;
 import dev.sociallogin.application.port.in.VerifyTokenUseCase;
 import dev.sociallogin.application.service.AuthCore;
 import dev.sociallogin.application.service.AuthorizationUrlService;
 import dev.sociallogin.application.service.CheckHealthService;
 import dev.sociallogin.application.service.GetCurrentUserService;
+import dev.sociallogin.application.service.GetPublishedKeysService;
 import dev.sociallogin.application.service.ListProvidersService;
 import dev.sociallogin.application.service.LogInWithProviderService;
 import dev.sociallogin.application.service.LogoutService;
 import dev.sociallogin.application.service.RefreshTokensService;
+import dev.sociallogin.application.service.RotateKeysService;
 import dev.sociallogin.application.service.VerifyTokenService;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.SigningKeys;
 import dev.sociallogin.domain.port.out.StorageHealth;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import dev.sociallogin.domain.port.out.UserRepository;
@@ -82,5 +87,15 @@ public class ApplicationConfiguration {
     @Bean
     CheckHealthUseCase checkHealthUseCase(StorageHealth storage) {
         return new CheckHealthService(storage);
+    }
+
+    @Bean
+    GetPublishedKeysUseCase getPublishedKeysUseCase(SigningKeys keys) {
+        return new GetPublishedKeysService(keys);
+    }
+
+    @Bean
+    RotateKeysUseCase rotateKeysUseCase(SigningKeys keys) {
+        return new RotateKeysService(keys);
     }
 }

@@ -1,19 +1,37 @@
 package dev.sociallogin.bootstrap.config;
 
-import dev.sociallogin.adapter.out.jwt.JjwtTokenCodec;
 import dev.sociallogin.adapter.out.jwt.JwtSettings;
+import dev.sociallogin.adapter.out.jwt.JwtTokens;
+import dev.sociallogin.adapter.out.persistence.Persistence;
+import dev.sociallogin.domain.model.TokenPolicy;
+import dev.sociallogin.domain.port.out.SigningKeys;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Bean.Bootstrap;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
-/** The token codec, built in the background (loading the JWT library takes a while). */
+/**
+ * The token adapter: its key ring lives in the database (shared by every instance on it), so it
+ * opens once the database is ready; lazy, like the use cases that stand on it. Closed before the
+ * database (it depends on it): the ring's maintenance thread stops first.
+ */
+@Lazy
 @Configuration(proxyBeanMethods = false)
 public class JwtConfiguration {
 
-    @Bean(bootstrap = Bootstrap.BACKGROUND)
-    TokenCodec tokenCodec(JwtSettings settings, Clock clock) {
-        return new JjwtTokenCodec(settings, clock);
+    @Bean(destroyMethod = "close")
+    JwtTokens jwtTokens(JwtSettings settings, TokenPolicy policy, Persistence persistence, Clock clock) {
+        return JwtTokens.open(settings, policy, persistence.signingKeys(), clock);
+    }
+
+    @Bean
+    TokenCodec tokenCodec(JwtTokens tokens) {
+        return tokens.codec();
+    }
+
+    @Bean
+    SigningKeys signingKeys(JwtTokens tokens) {
+        return tokens.signingKeys();
     }
 }

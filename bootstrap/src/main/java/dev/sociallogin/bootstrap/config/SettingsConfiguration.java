@@ -1,17 +1,11 @@
 package dev.sociallogin.bootstrap.config;
 
 import dev.sociallogin.adapter.in.web.WebSettings;
-import dev.sociallogin.adapter.out.jwt.JwtKeys;
 import dev.sociallogin.adapter.out.jwt.JwtSettings;
 import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
 import dev.sociallogin.bootstrap.settings.CoreSettings;
-import dev.sociallogin.bootstrap.settings.SigningKeyFile;
 import dev.sociallogin.domain.model.TokenPolicy;
-import dev.sociallogin.settings.InvalidSettingException;
 import dev.sociallogin.settings.SettingsSource;
-import java.util.Arrays;
-import java.util.Optional;
-import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -40,22 +34,8 @@ public class SettingsConfiguration {
     }
 
     @Bean
-    JwtSettings jwtSettings(SettingsSource variables, TokenPolicy policy) {
-        Optional<String> secret = variables.secret("AUTH_JWT_SECRET");
-        SecretKey key;
-        try {
-            if (secret.isPresent()) {
-                key = JwtKeys.fromSecret(secret.get());
-            } else {
-                byte[] raw = new SigningKeyFile(variables.path("AUTH_DATA_DIR", "./data")).loadOrCreate();
-                key = JwtKeys.fromBytes(raw);
-                Arrays.fill(raw, (byte) 0);
-            }
-        } catch (IllegalArgumentException e) {
-            // JwtKeys never puts the secret into its messages
-            throw new InvalidSettingException("AUTH_JWT_SECRET", e.getMessage());
-        }
-        return new JwtSettings(key, variables.text("AUTH_JWT_ISSUER", "social-login"), policy.accessTtl(), policy.refreshTtl());
+    JwtSettings jwtSettings(SettingsSource variables) {
+        return JwtSettings.from(variables.asFunction());
     }
 
     @Bean

@@ -121,13 +121,13 @@ class StartupIT {
     }
 
     @Test
-    void givenNoSecret_restart_reusesTheGeneratedOwnerOnlyKeyAndKeepsTheData() throws Exception {
+    void givenHs256WithoutSecret_restart_reusesTheGeneratedOwnerOnlyKeyAndKeepsTheData() throws Exception {
         String access;
         String refresh;
         long userId;
         byte[] keyFile;
         Path key = dataDir.resolve("jwt-secret.key");
-        try (ServiceProcess first = ServiceProcess.start(env())) {
+        try (ServiceProcess first = ServiceProcess.start(env("AUTH_JWT_ALGORITHM", "HS256"))) {
             Duration healthy = first.awaitHealthy(READY_WITHIN);
             log.info("Cold start (new data directory) to a healthy /health: {} ms", healthy.toMillis());
             assertThat(first.output()).contains("Generated a new 256-bit JWT signing key");
@@ -144,7 +144,7 @@ class StartupIT {
         assumeTrue(key.getFileSystem().supportedFileAttributeViews().contains("posix"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
 
-        try (ServiceProcess second = ServiceProcess.start(env())) {
+        try (ServiceProcess second = ServiceProcess.start(env("AUTH_JWT_ALGORITHM", "HS256"))) {
             Duration healthy = second.awaitHealthy(READY_WITHIN);
             log.info("Warm start (existing data directory) to a healthy /health: {} ms", healthy.toMillis());
             assertThat(healthy).isLessThan(LOOSE_START_BOUND);

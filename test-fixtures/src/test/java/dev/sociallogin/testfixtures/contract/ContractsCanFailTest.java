@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociallogin.domain.model.FamilyId;
+import dev.sociallogin.domain.model.KeyId;
+import dev.sociallogin.domain.model.SigningKey;
 import dev.sociallogin.domain.model.NewUser;
 import dev.sociallogin.domain.model.Registration;
 import dev.sociallogin.domain.model.SocialIdentity;
@@ -13,12 +15,15 @@ import dev.sociallogin.domain.model.User;
 import dev.sociallogin.domain.model.UserId;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.SigningKeyStore;
 import dev.sociallogin.domain.port.out.UserRepository;
 import dev.sociallogin.testfixtures.builder.TestUsers;
 import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
 import dev.sociallogin.testfixtures.fake.InMemoryRefreshTokenStore;
+import dev.sociallogin.testfixtures.fake.InMemorySigningKeyStore;
 import dev.sociallogin.testfixtures.fake.InMemoryUserRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +157,83 @@ class ContractsCanFailTest {
 
         assertThatThrownBy(broken::givenDeniedSession_isSessionDenied_isTrueAtOnce_andIndependentOfTokenIds)
                 .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void givenCheckThenInsertKeyStore_concurrentFirstStartsContract_fails() {
+        SigningKeyStoreContract broken = keyStoreContract(new CheckThenInsertKeyStore());
+        SigningKeyStoreContract sound = keyStoreContract(new InMemorySigningKeyStore());
+
+        assertThatThrownBy(broken::givenConcurrentFirstStarts_exactlyOneKeyPerUseIsCreatedAndAllSeeIt)
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(broken::givenConcurrentRotations_exactlyOneNextKeyIsStored).isInstanceOf(AssertionError.class);
+        assertThatCode(sound::givenConcurrentFirstStarts_exactlyOneKeyPerUseIsCreatedAndAllSeeIt).doesNotThrowAnyException();
+        assertThatCode(sound::givenConcurrentRotations_exactlyOneNextKeyIsStored).doesNotThrowAnyException();
+    }
+
+    @Test
+    void givenStoreIgnoringRings_ringsContract_fails() {
+        InMemorySigningKeyStore real = new InMemorySigningKeyStore();
+        SigningKeyStore oneRingForAll = new SigningKeyStore() {
+            @Override
+            public List<SigningKey> findAll(String ring) {
+                return real.findAll("the-only-ring");
+            }
+
+            @Override
+            public boolean add(String ring, SigningKey key) {
+                return real.add("the-only-ring", key);
+            }
+
+            @Override
+            public int remove(String ring, Collection<KeyId> kids) {
+                return real.remove("the-only-ring", kids);
+            }
+        };
+
+        assertThatThrownBy(keyStoreContract(oneRingForAll)::rings_areSeparate).isInstanceOf(AssertionError.class);
+    }
+
+    private static SigningKeyStoreContract keyStoreContract(SigningKeyStore store) {
+        return new SigningKeyStoreContract() {
+            @Override
+            protected SigningKeyStore store() {
+                return store;
+            }
+
+            @Override
+            protected SigningKeyStore otherStore() {
+                return store;
+            }
+        };
+    }
+
+    /** Reads "is generation free?", pauses, then appends: two racers both append. */
+    private static final class CheckThenInsertKeyStore implements SigningKeyStore {
+        private final List<SigningKey> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public List<SigningKey> findAll(String ring) {
+            return List.copyOf(keys);
+        }
+
+        @Override
+        public boolean add(String ring, SigningKey key) {
+            boolean taken = keys.stream().anyMatch(k -> k.use() == key.use() && k.generation() == key.generation());
+            if (taken) {
+                return false;
+            }
+            pause();
+            keys.add(key);
+            return true;
+        }
+
+        @Override
+        public int remove(String ring, Collection<KeyId> kids) {
+            int before = keys.size();
+            keys.removeIf(k -> kids.contains(k.kid()));
+            return before - keys.size();
+        }
     }
 
     private static RefreshTokenStoreContract storeContract(RefreshTokenStore store) {

@@ -1,60 +1,111 @@
 package dev.sociallogin.adapter.out.jwt;
 
-import dev.sociallogin.domain.model.TokenPolicy;
-import dev.sociallogin.domain.model.TokenType;
+import dev.sociallogin.domain.model.SigningAlgorithm;
+import dev.sociallogin.domain.port.out.SigningKeyStore;
+import dev.sociallogin.settings.InvalidSettingException;
+import dev.sociallogin.settings.SettingsSource;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.crypto.SecretKey;
 
 /**
- * What the codec needs: the HS256 key, the issuer ({@code iss}) it writes and demands, and the
- * longest lifetime ({@code exp - iat}) it accepts for each token type. The lifetimes must be the
- * ones the application issues with ({@link TokenPolicy}); {@link #of(String, String, TokenPolicy)}
- * takes them from there so they cannot drift apart.
+ * The token adapter's configuration, read and checked once by {@link #from(Function)}. Token
+ * lifetimes are not here: they are the core's {@code TokenPolicy}, handed to {@link JwtTokens#open}.
  *
- * @param key        build it with {@link JwtKeys}; at least {@value JwtKeys#MIN_KEY_BYTES} bytes
- * @param issuer     non-blank, e.g. the service's public base URL or name
- * @param accessTtl  longest accepted access-token lifetime
- * @param refreshTtl longest accepted refresh-token lifetime
+ * @param issuer       {@code iss} written and required; also names the key ring in the store
+ * @param algorithm    of access tokens; refresh tokens are HS256 whatever it is
+ * @param secret       {@code AUTH_JWT_SECRET} read by {@link JwtKeys#fromSecret}: under HS256 the
+ *                     signing key, otherwise the key of tokens without {@code kid} (v1's); may be null
+ * @param keyRotation  a new key every this long; zero: only by command (asymmetric algorithms only)
+ * @param publishAhead a new key is published this long before it signs
+ * @param dataDir      where v1's generated key file is (created there only under HS256 without a secret)
  */
-public record JwtSettings(SecretKey key, String issuer, Duration accessTtl, Duration refreshTtl) {
+public record JwtSettings(String issuer, SigningAlgorithm algorithm, SecretKey secret, Duration keyRotation, Duration publishAhead,
+        Path dataDir) {
+
+    public static final String AUTH_JWT_SECRET = "AUTH_JWT_SECRET";
+    public static final String AUTH_JWT_ISSUER = "AUTH_JWT_ISSUER";
+    public static final String AUTH_JWT_ALGORITHM = "AUTH_JWT_ALGORITHM";
+    public static final String AUTH_JWT_KEY_ROTATION = "AUTH_JWT_KEY_ROTATION";
+    public static final String AUTH_JWT_KEY_PUBLISH_AHEAD = "AUTH_JWT_KEY_PUBLISH_AHEAD";
+    public static final String AUTH_DATA_DIR = "AUTH_DATA_DIR";
+
+    /** Every variable this adapter reads. */
+    public static final List<String> NAMES = List.of(AUTH_JWT_SECRET, AUTH_JWT_ISSUER, AUTH_JWT_ALGORITHM, AUTH_JWT_KEY_ROTATION,
+            AUTH_JWT_KEY_PUBLISH_AHEAD, AUTH_DATA_DIR);
+
+    /** Shorter rotations would pile up keys (each kept for a token lifetime after it retires). */
+    static final Duration MIN_KEY_ROTATION = Duration.ofMinutes(1);
 
     public JwtSettings {
-        Objects.requireNonNull(key, "key");
-        byte[] encoded = key.getEncoded();
-        if (encoded == null || encoded.length < JwtKeys.MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("JWT key must be at least " + JwtKeys.MIN_KEY_BYTES + " bytes");
-        }
-        Arrays.fill(encoded, (byte) 0);
         if (issuer == null || issuer.isBlank()) {
             throw new IllegalArgumentException("JWT issuer must not be blank");
         }
-        requirePositive(accessTtl, "access token lifetime");
-        requirePositive(refreshTtl, "refresh token lifetime");
+        if (issuer.length() > SigningKeyStore.MAX_RING_LENGTH) {
+            throw new IllegalArgumentException("JWT issuer must be at most " + SigningKeyStore.MAX_RING_LENGTH + " characters");
+        }
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(keyRotation, "keyRotation");
+        Objects.requireNonNull(publishAhead, "publishAhead");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (keyRotation.isNegative() || (!keyRotation.isZero() && keyRotation.compareTo(MIN_KEY_ROTATION) < 0)) {
+            throw new IllegalArgumentException("key rotation must be PT0S or at least " + MIN_KEY_ROTATION);
+        }
+        if (publishAhead.isNegative()) {
+            throw new IllegalArgumentException("publish-ahead must not be negative");
+        }
     }
 
-    /** Settings from a configured secret string (read as {@link JwtKeys#fromSecret} says) and the token policy. */
-    public static JwtSettings of(String secret, String issuer, TokenPolicy policy) {
-        Objects.requireNonNull(policy, "policy");
-        return new JwtSettings(JwtKeys.fromSecret(secret), issuer, policy.accessTtl(), policy.refreshTtl());
+    /**
+     * Reads {@code AUTH_JWT_SECRET} (taken exactly as given), {@code AUTH_JWT_ISSUER} (default
+     * {@code social-login}), {@code AUTH_JWT_ALGORITHM} ({@code ES256}, {@code EdDSA}, {@code RS256} or
+     * {@code HS256}; default {@code ES256}, or {@code HS256} when a secret is set),
+     * {@code AUTH_JWT_KEY_ROTATION} (default {@code P30D}), {@code AUTH_JWT_KEY_PUBLISH_AHEAD} (default
+     * {@code PT15M}) and {@code AUTH_DATA_DIR} (default {@code ./data}). Every refusal is an
+     * {@link InvalidSettingException} naming the variable, never its value.
+     */
+    public static JwtSettings from(Function<String, String> source) {
+        SettingsSource in = new SettingsSource(Objects.requireNonNull(source, "source"));
+        SecretKey secret = in.secret(AUTH_JWT_SECRET).map(JwtSettings::secretKey).orElse(null);
+        String issuer = in.text(AUTH_JWT_ISSUER, "social-login");
+        if (issuer.length() > SigningKeyStore.MAX_RING_LENGTH || issuer.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidSettingException(AUTH_JWT_ISSUER,
+                    "must be at most " + SigningKeyStore.MAX_RING_LENGTH + " characters without control characters");
+        }
+        List<String> names = List.of("ES256", "EdDSA", "RS256", "HS256");
+        SigningAlgorithm algorithm = SigningAlgorithm.fromJwaName(in.oneOf(AUTH_JWT_ALGORITHM, secret == null ? "ES256" : "HS256", names))
+                .orElseThrow();
+        Duration rotation = in.duration(AUTH_JWT_KEY_ROTATION, "P30D", Duration.ZERO);
+        if (!rotation.isZero() && rotation.compareTo(MIN_KEY_ROTATION) < 0) {
+            throw new InvalidSettingException(AUTH_JWT_KEY_ROTATION, "must be PT0S (rotation by command only) or at least " + MIN_KEY_ROTATION);
+        }
+        Duration publishAhead = in.duration(AUTH_JWT_KEY_PUBLISH_AHEAD, "PT15M", Duration.ZERO);
+        Path dataDir = in.path(AUTH_DATA_DIR, "./data");
+        return new JwtSettings(issuer, algorithm, secret, rotation, publishAhead, dataDir);
     }
 
-    /** The longest lifetime accepted for tokens of that type. */
-    public Duration lifetime(TokenType type) {
-        return type == TokenType.ACCESS ? accessTtl : refreshTtl;
+    /** The configured secret, if any. */
+    public Optional<SecretKey> optionalSecret() {
+        return Optional.ofNullable(secret);
+    }
+
+    private static SecretKey secretKey(String value) {
+        try {
+            return JwtKeys.fromSecret(value);
+        } catch (IllegalArgumentException weak) {
+            // JwtKeys never puts the secret into its messages
+            throw new InvalidSettingException(AUTH_JWT_SECRET, weak.getMessage());
+        }
     }
 
     @Override
     public String toString() {
         // SecretKeySpec's hashCode derives from the key bytes: keep even that out of logs
-        return "JwtSettings[key=(hidden), issuer=" + issuer + ", accessTtl=" + accessTtl + ", refreshTtl=" + refreshTtl + "]";
-    }
-
-    private static void requirePositive(Duration duration, String what) {
-        Objects.requireNonNull(duration, what);
-        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException(what + " must be at least one second");
-        }
+        return "JwtSettings[issuer=" + issuer + ", algorithm=" + algorithm.jwaName() + ", secret=" + (secret == null ? "unset" : "(hidden)")
+                + ", keyRotation=" + keyRotation + ", publishAhead=" + publishAhead + ", dataDir=" + dataDir + "]";
     }
 }

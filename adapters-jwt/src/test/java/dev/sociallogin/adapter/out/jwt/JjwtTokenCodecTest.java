@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.FamilyId;
+import dev.sociallogin.domain.model.SigningAlgorithm;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenId;
 import dev.sociallogin.domain.model.TokenPolicy;
@@ -43,7 +44,7 @@ class JjwtTokenCodecTest {
     private static final byte[] OTHER_SECRET = bytes(32, 8);
 
     private final MovableClock clock = new MovableClock(NOW);
-    private final JjwtTokenCodec codec = new JjwtTokenCodec(settings(SECRET), clock);
+    private final JjwtTokenCodec codec = codec(SECRET, clock);
 
     // ---------------------------------------------------------------- round trips and determinism
 
@@ -90,7 +91,7 @@ class JjwtTokenCodecTest {
 
     @Test
     void givenSameClaims_encode_givesByteIdenticalStrings() {
-        JjwtTokenCodec otherInstance = new JjwtTokenCodec(settings(SECRET), Clock.systemUTC());
+        JjwtTokenCodec otherInstance = codec(SECRET, Clock.systemUTC());
 
         String first = codec.encode(refreshClaims());
         String second = codec.encode(refreshClaims());
@@ -101,10 +102,11 @@ class JjwtTokenCodecTest {
     }
 
     @Test
-    void encode_writesOnlyAlgHeaderAndClaimsInFixedOrder() {
+    void encode_writesKidAndAlgHeaderAndClaimsInFixedOrder() {
         String[] parts = codec.encode(refreshClaims()).split("\\.");
 
-        assertThat(decodeSegment(parts[0])).isEqualTo("{\"alg\":\"HS256\"}");
+        assertThat(decodeSegment(parts[0])).isEqualTo("{\"kid\":\"" + KID + "\",\"alg\":\"HS256\"}");
+        assertThat(KID).startsWith("hs-").doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(SECRET).substring(0, 8));
         long iat = NOW.minusSeconds(60).getEpochSecond();
         assertThat(decodeSegment(parts[1])).isEqualTo("{\"iss\":\"" + ISSUER + "\",\"sub\":\"42\","
                 + "\"username\":\"kakao_4242\",\"token_type\":\"refresh\",\"jti\":\"jti-r\","
@@ -113,11 +115,11 @@ class JjwtTokenCodecTest {
 
     @Test
     void givenSixtyFourByteSecret_encode_stillSignsHs256() {
-        JjwtTokenCodec strong = new JjwtTokenCodec(settings(bytes(64, 3)), clock);
+        JjwtTokenCodec strong = codec(bytes(64, 3), clock);
 
         String token = strong.encode(accessClaims());
 
-        assertThat(decodeSegment(token.split("\\.")[0])).isEqualTo("{\"alg\":\"HS256\"}");
+        assertThat(decodeSegment(token.split("\\.")[0])).endsWith("\"alg\":\"HS256\"}");
         assertThat(strong.decode(token, TokenType.ACCESS)).isEqualTo(accessClaims());
     }
 
@@ -125,11 +127,11 @@ class JjwtTokenCodecTest {
     void givenSixtyFourByteKeyNamedHmacSha512_encode_stillSignsHs256() {
         // what jjwt's Keys.hmacShaKeyFor returns for 64 bytes: left to itself, jjwt would sign HS512
         SecretKey hmacSha512Key = new SecretKeySpec(bytes(64, 3), "HmacSHA512");
-        JjwtTokenCodec strong = new JjwtTokenCodec(new JwtSettings(hmacSha512Key, ISSUER, ACCESS_TTL, REFRESH_TTL), clock);
+        JjwtTokenCodec strong = codec(hmacSha512Key, ISSUER, clock);
 
         String token = strong.encode(accessClaims());
 
-        assertThat(decodeSegment(token.split("\\.")[0])).isEqualTo("{\"alg\":\"HS256\"}");
+        assertThat(decodeSegment(token.split("\\.")[0])).endsWith("\"alg\":\"HS256\"}");
         assertThat(strong.decode(token, TokenType.ACCESS)).isEqualTo(accessClaims());
     }
 
@@ -173,7 +175,7 @@ class JjwtTokenCodecTest {
     @Test
     void givenHs512WithSixtyFourByteKey_decode_isNotValid() {
         byte[] strongSecret = bytes(64, 3);
-        JjwtTokenCodec strong = new JjwtTokenCodec(settings(strongSecret), clock);
+        JjwtTokenCodec strong = codec(strongSecret, clock);
         String token = Jwts.builder().issuer(ISSUER).subject("42").claim("username", "kakao_4242")
                 .claim("token_type", "access").id("jti-1")
                 .issuedAt(java.util.Date.from(NOW)).expiration(java.util.Date.from(NOW.plusSeconds(60)))
@@ -185,7 +187,7 @@ class JjwtTokenCodecTest {
     @Test
     void givenHs256WithAnotherKey_decode_isNotValid() {
         String token = forge(HS256_HEADER, json(validAccess()), OTHER_SECRET, "HmacSHA256");
-        String viaOtherCodec = new JjwtTokenCodec(settings(OTHER_SECRET), clock).encode(accessClaims());
+        String viaOtherCodec = codec(OTHER_SECRET, clock).encode(accessClaims());
 
         assertRefused(token, ErrorCode.TOKEN_NOT_VALID);
         assertRefused(viaOtherCodec, ErrorCode.TOKEN_NOT_VALID);
@@ -360,7 +362,7 @@ class JjwtTokenCodecTest {
 
     @Test
     void givenExpiredTokenWithWrongSignature_decode_isNotValidNotExpired() {
-        String token = new JjwtTokenCodec(settings(OTHER_SECRET), clock).encode(accessClaims());
+        String token = codec(OTHER_SECRET, clock).encode(accessClaims());
         clock.set(NOW.plus(Duration.ofDays(1)));
 
         assertRefused(token, ErrorCode.TOKEN_NOT_VALID);
@@ -413,9 +415,7 @@ class JjwtTokenCodecTest {
         assertRefused(forge(HS256_HEADER, json(with(validAccess(), "iss", "https://evil.example"))), ErrorCode.TOKEN_NOT_VALID);
         assertRefused(forge(HS256_HEADER, json(with(validAccess(), "iss", ISSUER + "/"))), ErrorCode.TOKEN_NOT_VALID);
         assertRefused(forge(HS256_HEADER, json(without(validAccess(), "iss"))), ErrorCode.TOKEN_NOT_VALID);
-        String viaOtherIssuer = new JjwtTokenCodec(
-                new JwtSettings(JwtKeys.fromBytes(SECRET), "other-issuer", ACCESS_TTL, REFRESH_TTL), clock)
-                .encode(accessClaims());
+        String viaOtherIssuer = codec(JwtKeys.fromBytes(SECRET), "other-issuer", clock).encode(accessClaims());
         assertRefused(viaOtherIssuer, ErrorCode.TOKEN_NOT_VALID);
     }
 
@@ -477,37 +477,136 @@ class JjwtTokenCodecTest {
         assertThat(codec.decode(token, TokenType.REFRESH).family()).isEqualTo(new FamilyId("family-1"));
     }
 
-    // ---------------------------------------------------------------- keys
+    // ---------------------------------------------------------------- kid and header (issue 12)
 
     @Test
-    void givenThirtyOneByteKey_settings_refuseIt() {
-        assertThatThrownBy(() -> new JwtSettings(new SecretKeySpec(bytes(31, 1), "HmacSHA256"), ISSUER, ACCESS_TTL, REFRESH_TTL))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JwtKeys.fromBytes(bytes(31, 1))).isInstanceOf(IllegalArgumentException.class);
+    void givenV1TokenWithoutKid_decode_acceptsItWithTheSecret() {
+        String v1 = forge(V1_HEADER, json(validAccess()));
+
+        assertThat(codec.decode(v1, TokenType.ACCESS).id()).isEqualTo(new TokenId("jti-1"));
+        assertRefused(forge(V1_HEADER, json(validAccess()), OTHER_SECRET, "HmacSHA256"), ErrorCode.TOKEN_NOT_VALID);
     }
 
     @Test
-    void givenSecretAndPolicy_settingsOf_takesThePolicyLifetimes() {
-        String secret = Base64.getEncoder().encodeToString(SECRET);
+    void givenUnknownOrForeignKid_decode_isNotValid() {
+        String otherSecretsKid = SecretKeys.kidOf(JwtKeys.fromBytes(OTHER_SECRET)).value();
 
-        JwtSettings settings = JwtSettings.of(secret, ISSUER, TokenPolicy.DEFAULTS);
+        assertRefused(forge("{\"kid\":\"hs-unknown\",\"alg\":\"HS256\"}", json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(forge("{\"kid\":\"" + otherSecretsKid + "\",\"alg\":\"HS256\"}", json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(forge("{\"kid\":\"\",\"alg\":\"HS256\"}", json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(forge("{\"kid\":42,\"alg\":\"HS256\"}", json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+    }
 
-        assertThat(settings.key().getEncoded()).isEqualTo(SECRET);
-        assertThat(settings.lifetime(TokenType.ACCESS)).isEqualTo(TokenPolicy.DEFAULTS.accessTtl());
-        assertThat(settings.lifetime(TokenType.REFRESH)).isEqualTo(TokenPolicy.DEFAULTS.refreshTtl());
-        assertThatThrownBy(() -> JwtSettings.of(secret, " ", TokenPolicy.DEFAULTS)).isInstanceOf(IllegalArgumentException.class);
+    @ParameterizedTest
+    @ValueSource(strings = {"ES256", "RS256", "EdDSA", "HS384", "none"})
+    void givenOurKidWithAnotherAlgorithm_decode_isNotValid(String alg) {
+        String header = "{\"kid\":\"" + KID + "\",\"alg\":\"" + alg + "\"}";
+
+        assertRefused(forge(header, json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        ",\"jwk\":{\"kty\":\"oct\",\"k\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}",
+        ",\"jku\":\"https://evil.example/jwks.json\"",
+        ",\"x5u\":\"https://evil.example/cert.pem\"",
+        ",\"x5c\":[\"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\"]",
+        ",\"crit\":[\"exp\"]",
+        ",\"typ\":\"JWT\"",
+        ",\"zip\":\"DEF\"",
+        ",\"b64\":false"})
+    void givenHeaderParameterWeNeverWrite_decode_isNotValid(String extra) {
+        String withKid = HS256_HEADER.replace("}", extra + "}");
+        String withoutKid = V1_HEADER.replace("}", extra + "}");
+
+        assertRefused(forge(withKid, json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(forge(withoutKid, json(validAccess())), ErrorCode.TOKEN_NOT_VALID);
+    }
+
+    // ---------------------------------------------------------------- one spelling per token (issue 9, item 5)
+
+    @Test
+    void givenTrailingPaddingOnAnySegment_decode_isNotValid() {
+        String token = codec.encode(accessClaims());
+        assertThat(codec.decode(token, TokenType.ACCESS)).isEqualTo(accessClaims());
+        String[] parts = token.split("\\.");
+
+        assertRefused(token + "=", ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(token + "==", ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(parts[0] + "=." + parts[1] + "." + parts[2], ErrorCode.TOKEN_NOT_VALID);
+        assertRefused(parts[0] + "." + parts[1] + "=." + parts[2], ErrorCode.TOKEN_NOT_VALID);
     }
 
     @Test
-    void settingsToString_hidesTheKey() {
-        JwtSettings settings = settings(SECRET);
+    void givenOtherUnusedBitsInAnySegment_decode_isNotValid() {
+        // a payload whose segment length leaves unused bits, like the header and the 43-character signature
+        Map<String, Object> claims = validAccess();
+        String token = forge(HS256_HEADER, json(claims));
+        for (int pad = 0; token.split("\\.")[1].length() % 4 == 0; pad++) {
+            token = forge(HS256_HEADER, json(with(claims, "pad", "x".repeat(pad + 1))));
+        }
+        String canonical = token;
+        assertThat(codec.decode(canonical, TokenType.ACCESS)).isNotNull();
+        String[] parts = canonical.split("\\.");
+        assertThat(parts[2]).hasSize(43);
 
-        assertThat(settings.toString()).contains("hidden").doesNotContain(settings.key().toString());
+        for (int segment = 0; segment < 3; segment++) {
+            if (parts[segment].length() % 4 == 0) {
+                continue; // no unused bits to set
+            }
+            for (String respelled : respellings(parts[segment])) {
+                String[] variant = parts.clone();
+                variant[segment] = respelled;
+                String other = String.join(".", variant);
+                assertThat(Base64.getUrlDecoder().decode(respelled)).as("the JDK reads it as the same bytes")
+                        .isEqualTo(Base64.getUrlDecoder().decode(parts[segment]));
+                assertRefused(other, ErrorCode.TOKEN_NOT_VALID);
+            }
+        }
+        assertThat(parts[0].length() % 4).as("the header segment has unused bits too").isNotZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+", "/", " ", "%", "*"})
+    void givenCharacterOutsideBase64Url_decode_isNotValid(String character) {
+        String token = codec.encode(accessClaims());
+        int at = token.indexOf('.') + 5;
+
+        assertRefused(token.substring(0, at) + character + token.substring(at + 1), ErrorCode.TOKEN_NOT_VALID);
+    }
+
+    // ---------------------------------------------------------------- verified-token cache
+
+    @Test
+    void givenRememberedToken_decode_stillChecksTypeAndExpiry() {
+        TokenClaims claims = accessClaims();
+        String token = codec.encode(claims);
+        assertThat(codec.decode(token, TokenType.ACCESS)).isEqualTo(claims);
+        assertThat(codec.decode(token, TokenType.ACCESS)).isEqualTo(claims);
+
+        assertRefused(codec, token, TokenType.REFRESH, ErrorCode.TOKEN_NOT_VALID);
+        clock.set(claims.expiresAt());
+        assertRefused(token, ErrorCode.TOKEN_EXPIRED);
+    }
+
+    @Test
+    void givenManyTokens_cache_staysBounded() {
+        JjwtTokenCodec small = new JjwtTokenCodec(new SecretKeys(JwtKeys.fromBytes(SECRET), ISSUER), ISSUER, POLICY, clock,
+                java.util.EnumSet.of(SigningAlgorithm.HS256), 10);
+        for (int i = 0; i < 25; i++) {
+            TokenClaims claims = TokenClaims.access(new TokenId("jti-" + i), new UserId(42), new Username("kakao_4242"),
+                    NOW.minusSeconds(60), NOW.plusSeconds(600));
+            assertThat(small.decode(small.encode(claims), TokenType.ACCESS)).isEqualTo(claims);
+        }
+        assertThat(small.cacheSize()).isBetween(1, 10);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static final String HS256_HEADER = "{\"alg\":\"HS256\"}";
+    private static final String KID = SecretKeys.kidOf(JwtKeys.fromBytes(SECRET)).value();
+    /** The header we write; tokens without kid (v1's) have their own tests. */
+    private static final String HS256_HEADER = "{\"kid\":\"" + KID + "\",\"alg\":\"HS256\"}";
+    private static final String V1_HEADER = "{\"alg\":\"HS256\"}";
 
     private void assertRefused(String token, ErrorCode expected) {
         assertRefused(codec, token, TokenType.ACCESS, expected);
@@ -533,8 +632,15 @@ class JjwtTokenCodecTest {
         }
     }
 
-    private static JwtSettings settings(byte[] secret) {
-        return new JwtSettings(JwtKeys.fromBytes(secret), ISSUER, ACCESS_TTL, REFRESH_TTL);
+    private static final TokenPolicy POLICY = new TokenPolicy(ACCESS_TTL, REFRESH_TTL, Duration.ofSeconds(10), Duration.ofDays(30));
+
+    /** An HS256 codec as {@link JwtTokens} builds it, with the verified-token cache on (as in production). */
+    private static JjwtTokenCodec codec(byte[] secret, Clock clock) {
+        return codec(JwtKeys.fromBytes(secret), ISSUER, clock);
+    }
+
+    private static JjwtTokenCodec codec(SecretKey secret, String issuer, Clock clock) {
+        return new JjwtTokenCodec(new SecretKeys(secret, issuer), issuer, POLICY, clock, java.util.EnumSet.of(SigningAlgorithm.HS256), 100);
     }
 
     private static TokenClaims accessClaims() {
@@ -606,6 +712,18 @@ class JjwtTokenCodecTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The other spellings of a base64url segment: same bytes, other unused low bits in its last character. */
+    private static java.util.List<String> respellings(String segment) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int unusedBits = segment.length() % 4 == 2 ? 4 : 2;
+        int last = alphabet.indexOf(segment.charAt(segment.length() - 1));
+        java.util.List<String> others = new java.util.ArrayList<>();
+        for (int bits = 1; bits < (1 << unusedBits); bits++) {
+            others.add(segment.substring(0, segment.length() - 1) + alphabet.charAt(last | bits));
+        }
+        return others;
     }
 
     private static String segment(String json) {

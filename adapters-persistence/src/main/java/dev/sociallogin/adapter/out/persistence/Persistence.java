@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
+import dev.sociallogin.domain.port.out.SigningKeyStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
 import dev.sociallogin.domain.port.out.UserRepository;
 import java.time.Clock;
@@ -68,6 +69,11 @@ public final class Persistence implements AutoCloseable {
 
     public StorageHealth storageHealth() {
         return health;
+    }
+
+    /** The key ring's keys, on the same pool. */
+    public SigningKeyStore signingKeys() {
+        return new JdbcSigningKeyStore(dataSource);
     }
 
     /** The pool, for whoever needs plain JDBC next to the ports (benchmarks, operators' tools). */

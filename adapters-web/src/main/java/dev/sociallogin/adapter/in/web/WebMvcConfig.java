@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.in.web;
 import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
+import dev.sociallogin.application.port.in.GetPublishedKeysUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LogoutUseCase;
@@ -55,6 +56,11 @@ class WebMvcConfig implements WebMvcConfigurer {
     @Bean
     HealthController healthController(@Lazy CheckHealthUseCase health) {
         return new HealthController(health);
+    }
+
+    @Bean
+    KeysController keysController(@Lazy GetPublishedKeysUseCase keys, WebSettings settings) {
+        return new KeysController(keys, settings);
     }
 
     @Bean

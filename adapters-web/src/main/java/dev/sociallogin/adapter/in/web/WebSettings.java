@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param maxBodyBytes       the largest request body accepted; larger answers 413
  * @param shutdownGrace      how long {@link WebServer#close()} lets in-flight requests finish
  * @param bodyReadTimeout    how long a request may take to send its whole body; slower ones answer 408
+ * @param publicUrl          the service's public base URL ({@code https://auth.example.com}) used in discovery
+ *                           metadata, or {@code null}: taken from each request's scheme and Host
  */
 public record WebSettings(
         int port,
@@ -39,7 +41,8 @@ public record WebSettings(
         String loginRedirectUrl,
         int maxBodyBytes,
         Duration shutdownGrace,
-        Duration bodyReadTimeout) {
+        Duration bodyReadTimeout,
+        String publicUrl) {
 
     public static final String AUTH_HTTP_PORT = "AUTH_HTTP_PORT";
     public static final String AUTH_COOKIE_SECURE = "AUTH_COOKIE_SECURE";
@@ -48,6 +51,7 @@ public record WebSettings(
     public static final String AUTH_TOKENS_IN_BODY = "AUTH_TOKENS_IN_BODY";
     public static final String AUTH_CORS_ALLOWED_ORIGINS = "AUTH_CORS_ALLOWED_ORIGINS";
     public static final String AUTH_LOGIN_REDIRECT_URL = "AUTH_LOGIN_REDIRECT_URL";
+    public static final String AUTH_PUBLIC_URL = "AUTH_PUBLIC_URL";
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -71,11 +75,19 @@ public record WebSettings(
         Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
     }
 
-    /** With the default body read timeout. */
+    /** With the default body read timeout and no public URL. */
     public WebSettings(int port, boolean cookieSecure, String cookieSameSite, String cookieDomain, boolean tokensInBody,
                        List<String> corsAllowedOrigins, String loginRedirectUrl, int maxBodyBytes, Duration shutdownGrace) {
         this(port, cookieSecure, cookieSameSite, cookieDomain, tokensInBody, corsAllowedOrigins, loginRedirectUrl, maxBodyBytes,
                 shutdownGrace, DEFAULT_BODY_READ_TIMEOUT);
+    }
+
+    /** With no public URL. */
+    public WebSettings(int port, boolean cookieSecure, String cookieSameSite, String cookieDomain, boolean tokensInBody,
+                       List<String> corsAllowedOrigins, String loginRedirectUrl, int maxBodyBytes, Duration shutdownGrace,
+                       Duration bodyReadTimeout) {
+        this(port, cookieSecure, cookieSameSite, cookieDomain, tokensInBody, corsAllowedOrigins, loginRedirectUrl, maxBodyBytes,
+                shutdownGrace, bodyReadTimeout, null);
     }
 
     /**
@@ -100,7 +112,16 @@ public record WebSettings(
                 source.optionalHttpUrl(AUTH_LOGIN_REDIRECT_URL).map(URI::toString).orElse(null),
                 DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_SHUTDOWN_GRACE,
-                DEFAULT_BODY_READ_TIMEOUT);
+                DEFAULT_BODY_READ_TIMEOUT,
+                publicUrl(source));
+    }
+
+    private static String publicUrl(SettingsSource source) {
+        return source.optional(AUTH_PUBLIC_URL).map(url -> {
+            URI uri = source.baseUrl(AUTH_PUBLIC_URL, url);
+            String text = uri.toString();
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        }).orElse(null);
     }
 
     /** The contract's defaults on {@code port}: Secure, SameSite=None, tokens in bodies, no trusted origin. */

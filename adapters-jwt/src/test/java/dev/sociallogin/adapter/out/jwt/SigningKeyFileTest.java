@@ -1,9 +1,11 @@
-package dev.sociallogin.bootstrap.settings;
+package dev.sociallogin.adapter.out.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sociallogin.settings.InvalidSettingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +67,7 @@ class SigningKeyFileTest {
         keyFile.loadOrCreate();
         Files.setPosixFilePermissions(keyFile.path(), PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(keyFile::loadOrCreate).isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class, e -> {
+        assertThatThrownBy(keyFile::loadOrCreate).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
             assertThat(e.variable()).isEqualTo("AUTH_JWT_SECRET");
             assertThat(e.getMessage()).contains("owner only");
         });
@@ -77,7 +81,7 @@ class SigningKeyFileTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
 
-        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class,
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(InvalidSettingException.class,
                 e -> assertThat(e.getMessage()).contains("fewer than 256 bits"));
     }
 
@@ -89,7 +93,7 @@ class SigningKeyFileTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
 
-        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOf(dev.sociallogin.settings.InvalidSettingException.class);
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOf(InvalidSettingException.class);
     }
 
     @Test
@@ -115,6 +119,91 @@ class SigningKeyFileTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Issue 9, item 8: a FIFO (or any non-regular file) where the key file should be used to block
+     * start-up forever in the read. It is refused like the other bad key files, at once.
+     */
+    @Test
+    void givenFifoAsKeyFile_loadOrCreate_refusesWithinASecond() throws Exception {
+        Path fifo = tmp.resolve(SigningKeyFile.FILE_NAME);
+        assumeTrue(mkfifo(fifo), "mkfifo is not available");
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<Throwable> outcome = reader.submit(() -> catchThrowable(new SigningKeyFile(tmp)::loadOrCreate));
+
+            Throwable thrown;
+            try {
+                thrown = outcome.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException hung) {
+                throw new AssertionError("reading a FIFO as the key file hangs", hung);
+            }
+
+            assertThat(thrown).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                assertThat(e.variable()).isEqualTo("AUTH_DATA_DIR");
+                assertThat(e.reason()).contains("not a regular file");
+            });
+        } finally {
+            releaseBlockedReader(fifo);
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenDirectoryAsKeyFile_loadOrCreate_refuses() throws Exception {
+        Files.createDirectories(tmp.resolve(SigningKeyFile.FILE_NAME));
+
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(InvalidSettingException.class,
+                e -> assertThat(e.reason()).contains("not a regular file"));
+    }
+
+    @Test
+    void givenNoKeyFile_loadIfPresent_isEmptyAndCreatesNothing() throws Exception {
+        assertThat(new SigningKeyFile(tmp.resolve("data")).loadIfPresent()).isEmpty();
+
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void givenKeyFile_loadIfPresent_readsIt() {
+        byte[] key = new SigningKeyFile(tmp).loadOrCreate();
+
+        assertThat(new SigningKeyFile(tmp).loadIfPresent()).hasValueSatisfying(read -> assertThat(read).isEqualTo(key));
+    }
+
+    @Test
+    void givenHugeKeyFile_loadOrCreate_refusesWithoutReadingItAll() throws Exception {
+        Path file = tmp.resolve(SigningKeyFile.FILE_NAME);
+        Files.write(file, new byte[64 * 1024]);
+        if (isPosix()) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+
+        assertThatThrownBy(new SigningKeyFile(tmp)::loadOrCreate).isInstanceOfSatisfying(InvalidSettingException.class,
+                e -> assertThat(e.reason()).contains("too large"));
+    }
+
+    private static boolean mkfifo(Path path) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).redirectErrorStream(true).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.exists(path);
+        } catch (java.io.IOException notThere) {
+            return false;
+        }
+    }
+
+    /** A reader blocked opening the FIFO is released by a writer opening it (the open then succeeds at once). */
+    private static void releaseBlockedReader(Path fifo) {
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream out = Files.newOutputStream(fifo)) {
+                out.flush();
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // nobody was blocked on it
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private boolean isPosix() {

@@ -1,13 +1,16 @@
-package dev.sociallogin.bootstrap.settings;
+package dev.sociallogin.adapter.out.jwt;
 
+import dev.sociallogin.settings.InvalidSettingException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,23 +18,29 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
-import dev.sociallogin.settings.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HS256 key used when {@code AUTH_JWT_SECRET} is not set: 256 random bits generated once into
- * {@code AUTH_DATA_DIR/jwt-secret.key} (Base64), readable by the owner only, and read again on
- * every later start so tokens survive restarts. The key itself is never logged.
+ * The HS256 secret of v1 when {@code AUTH_JWT_SECRET} is not set: 256 random bits generated once into
+ * {@code AUTH_DATA_DIR/jwt-secret.key} (Base64), readable by the owner only, and read again on every
+ * later start so tokens survive restarts. Under HS256 it is the signing key ({@link #loadOrCreate});
+ * under an asymmetric algorithm it only verifies the tokens v1 issued, and is read when present but
+ * never created ({@link #loadIfPresent}).
+ *
+ * <p>Refused, each an {@link InvalidSettingException} naming a variable: a key file readable by others
+ * or holding fewer than 256 bits ({@code AUTH_JWT_SECRET}); one that is not a regular file (a FIFO
+ * would block the read forever, a device could be endless) or cannot be read or created
+ * ({@code AUTH_DATA_DIR}). The key itself is never logged nor put into a message.
  */
-public final class SigningKeyFile {
+final class SigningKeyFile {
 
-    public static final String FILE_NAME = "jwt-secret.key";
-    static final String AUTH_JWT_SECRET = "AUTH_JWT_SECRET";
-    static final String AUTH_DATA_DIR = "AUTH_DATA_DIR";
-    static final int MIN_SECRET_BYTES = 32;
+    static final String FILE_NAME = "jwt-secret.key";
     static final int KEY_BYTES = 32;
+    /** Ours is 45 bytes; a key file larger than this is not one we wrote. */
+    static final int MAX_FILE_BYTES = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeyFile.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -41,17 +50,17 @@ public final class SigningKeyFile {
     private final Path dataDir;
     private final Path file;
 
-    public SigningKeyFile(Path dataDir) {
+    SigningKeyFile(Path dataDir) {
         this.dataDir = dataDir;
         this.file = dataDir.resolve(FILE_NAME);
     }
 
-    public Path path() {
+    Path path() {
         return file;
     }
 
-    /** The key from the file, generating the file first when there is none. */
-    public byte[] loadOrCreate() {
+    /** The key from the file, generating the file first when there is none. The caller wipes the array. */
+    byte[] loadOrCreate() {
         if (Files.exists(file)) {
             byte[] key = read();
             log.info("Using the JWT signing key stored in {} (AUTH_JWT_SECRET not set)", file);
@@ -67,27 +76,70 @@ public final class SigningKeyFile {
         }
     }
 
+    /** The key from the file when there is one (checked like {@link #loadOrCreate}); never creates it. */
+    Optional<byte[]> loadIfPresent() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] key = read();
+        log.info("Tokens without kid (issued by v1) are verified with the key stored in {}", file);
+        return Optional.of(key);
+    }
+
     private byte[] read() {
         try {
+            // before opening: opening a FIFO for reading blocks until a writer comes, forever at start-up
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new InvalidSettingException(JwtSettings.AUTH_DATA_DIR,
+                        "the key file " + file + " is not a regular file; remove it to generate a new key, or set AUTH_JWT_SECRET");
+            }
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw new InvalidSettingException(JwtSettings.AUTH_JWT_SECRET,
+                        "the key file " + file + " is too large to be a generated key; delete it to generate a new key");
+            }
             if (isPosix() && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-                throw new InvalidSettingException(AUTH_JWT_SECRET,
+                throw new InvalidSettingException(JwtSettings.AUTH_JWT_SECRET,
                         "the generated key file " + file + " must be readable by its owner only (chmod 600 it, or set AUTH_JWT_SECRET)");
             }
-            String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            byte[] raw = readBounded();
             byte[] key;
             try {
-                key = Base64.getDecoder().decode(text);
+                key = Base64.getDecoder().decode(new String(raw, StandardCharsets.US_ASCII).strip());
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(AUTH_JWT_SECRET, "the key file " + file + " is not Base64; delete it to generate a new key");
+                throw new InvalidSettingException(JwtSettings.AUTH_JWT_SECRET, "the key file " + file + " is not Base64; delete it to generate a new key");
+            } finally {
+                Arrays.fill(raw, (byte) 0);
             }
-            if (key.length < MIN_SECRET_BYTES) {
-                throw new InvalidSettingException(AUTH_JWT_SECRET,
+            if (key.length < JwtKeys.MIN_KEY_BYTES) {
+                Arrays.fill(key, (byte) 0);
+                throw new InvalidSettingException(JwtSettings.AUTH_JWT_SECRET,
                         "the key file " + file + " holds fewer than 256 bits; delete it to generate a new key");
             }
             return key;
+        } catch (NoSuchFileException e) {
+            throw new InvalidSettingException(JwtSettings.AUTH_DATA_DIR, "the key file " + file + " disappeared while it was read");
         } catch (IOException e) {
-            throw new InvalidSettingException(AUTH_DATA_DIR, "cannot read the key file " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidSettingException(JwtSettings.AUTH_DATA_DIR, "cannot read the key file " + file + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** At most {@link #MAX_FILE_BYTES} + 1 bytes, whatever the file claims its size is. */
+    private byte[] readBounded() throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_FILE_BYTES + 1);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read on
+            }
+        }
+        if (!buffer.hasRemaining()) {
+            Arrays.fill(buffer.array(), (byte) 0);
+            throw new InvalidSettingException(JwtSettings.AUTH_JWT_SECRET,
+                    "the key file " + file + " is too large to be a generated key; delete it to generate a new key");
+        }
+        byte[] content = Arrays.copyOf(buffer.array(), buffer.position());
+        Arrays.fill(buffer.array(), (byte) 0);
+        return content;
     }
 
     private byte[] create() throws FileAlreadyExistsException {
@@ -110,9 +162,11 @@ public final class SigningKeyFile {
             publish(temp);
             return key;
         } catch (FileAlreadyExistsException e) {
+            Arrays.fill(key, (byte) 0);
             throw e;
         } catch (IOException e) {
-            throw new InvalidSettingException(AUTH_DATA_DIR,
+            Arrays.fill(key, (byte) 0);
+            throw new InvalidSettingException(JwtSettings.AUTH_DATA_DIR,
                     "cannot create the key file " + file + " (" + e.getClass().getSimpleName() + "); make the directory writable or set AUTH_JWT_SECRET");
         } finally {
             Arrays.fill(encoded, (byte) 0);
