@@ -44,6 +44,7 @@ final class Orchestrator {
     private final Path out;
     private final int clients;
     private final double warmup;
+    private final double rewarm;
     private final double window;
     private final int rounds;
     private final boolean keepLogs;
@@ -65,6 +66,8 @@ final class Orchestrator {
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()))).toAbsolutePath();
         this.clients = args.intValue("clients", 16);
         this.warmup = args.doubleValue("warmup", 15);
+        // the services stay up between rounds: later rounds may warm up for less (the driver's new JVM still needs a little)
+        this.rewarm = args.doubleValue("rewarm", warmup);
         this.window = args.doubleValue("window", 10);
         this.rounds = args.intValue("rounds", 2);
         this.keepLogs = args.flag("keep-logs");
@@ -101,7 +104,7 @@ final class Orchestrator {
         List<String> workloads = Arrays.asList(args.value("workloads", defaultWorkloads).split(","));
         workloads.forEach(w -> Workloads.create(w, args)); // fail fast on an unknown name
         long started = System.nanoTime();
-        report.header(args.value("command", "(not given)"), javaVersion(), clients, warmup, window, rounds, stores, workloads);
+        report.header(args.value("command", "(not given)"), javaVersion(), clients, warmup, rewarm, window, rounds, stores, workloads);
         report.loadBefore(Proc.loadAverage());
         if (stores.contains("mariadb")) {
             report.databaseVersion(databaseVersion());
@@ -215,7 +218,7 @@ final class Orchestrator {
                 "--url", "http://127.0.0.1:" + service.port(),
                 "--workload", workload,
                 "--clients", Integer.toString(clients),
-                "--warmup", Double.toString(warmup),
+                "--warmup", Double.toString(round == 1 ? warmup : rewarm),
                 "--window", Double.toString(window),
                 "--service-pid", Long.toString(service.pid()),
                 "--aux", "kakao=" + kakaoPid,

@@ -33,8 +33,8 @@ final class Report {
         this.growth = growth;
     }
 
-    void header(String command, String javaVersion, int clients, double warmup, double window, int rounds, List<String> stores,
-            List<String> workloads) {
+    void header(String command, String javaVersion, int clients, double warmup, double rewarm, double window, int rounds,
+            List<String> stores, List<String> workloads) {
         header.add("- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         header.add(String.format(Locale.ROOT, "- machine: %d cores (%s), %.1f GiB RAM", Runtime.getRuntime().availableProcessors(),
                 Proc.cpuModel(), Proc.memTotalKb() / 1024.0 / 1024.0));
@@ -45,9 +45,10 @@ final class Report {
                 " on a store holding %,d users and %,d refresh tokens", current.seedUsers(), current.seedTokens()) : ""));
         header.add("- " + baseline.role() + ": " + baseline.label() + " — `java " + String.join(" ", baseline.jvmOptions()) + " -jar "
                 + Variant.JAR + "`");
-        header.add(String.format(Locale.ROOT, "- load: %d clients (one keep-alive connection each, closed loop), %s s warm-up, %s s window, "
+        header.add(String.format(Locale.ROOT, "- load: %d clients (one keep-alive connection each, closed loop), %s s warm-up%s, %s s window, "
                 + "%d round(s) per side, alternating (round 1 %s first, round 2 %s first, ...); stores %s; workloads %s",
-                clients, trim(warmup), trim(window), rounds, current.role(), baseline.role(), stores, workloads));
+                clients, trim(warmup), rewarm == warmup ? "" : " (" + trim(rewarm) + " s in later rounds)", trim(window), rounds,
+                current.role(), baseline.role(), stores, workloads));
     }
 
     void loadBefore(String load) {
@@ -86,7 +87,8 @@ final class Report {
 
     /** Aggregate of one side's rounds for one store and workload. */
     private record Side(long operations, double seconds, Histogram latency, Map<String, Long> errors, List<Double> perRound,
-            Map<String, Long> cpuMillis, long cpuIntervalMillis, double machineBusy, long connects, int requestsPerOperation) {
+            Map<String, Long> cpuMillis, long cpuIntervalMillis, double machineBusy, long connects, int requestsPerOperation,
+            List<String> loadAverages) {
 
         double throughput() {
             return operations / seconds;
@@ -118,7 +120,9 @@ final class Report {
             double busy = 0;
             long connects = 0;
             int requestsPerOperation = 1;
+            List<String> loads = new ArrayList<>();
             for (Properties p : rounds) {
+                loads.add(p.getProperty("loadavg.end", "?").split(" ")[0]);
                 long ops = Long.parseLong(p.getProperty("operations"));
                 double s = Double.parseDouble(p.getProperty("window.seconds"));
                 operations += ops;
@@ -139,7 +143,7 @@ final class Report {
                 requestsPerOperation = Integer.parseInt(p.getProperty("requests.per.operation", "1"));
             }
             return new Side(operations, seconds, latency, errors, perRound, cpu, interval, busy / rounds.size(), connects,
-                    requestsPerOperation);
+                    requestsPerOperation, loads);
         }
     }
 
@@ -167,6 +171,7 @@ final class Report {
         }
 
         List<Double> ratios = new ArrayList<>();
+        List<Double> roundRatios = new ArrayList<>();
         for (Map.Entry<String, Map<String, Map<String, List<Properties>>>> store : results.entrySet()) {
             String storeName = store.getKey();
             Map<String, Side[]> sides = new LinkedHashMap<>();
@@ -178,14 +183,18 @@ final class Report {
             md.append("Operations per second (a `login` is authorize + callback, two requests); latency of an operation; "
                     + "service CPU per operation from /proc utime+stime over the window.\n\n");
             md.append("| workload | ").append(c).append(" ops/s | ").append(b).append(" ops/s | ").append(ratio)
-                    .append(" | ").append(c).append("/floor | ").append(b).append("/floor | p50 ms (").append(c).append(" / ").append(b)
-                    .append(") | p99 ms | service CPU µs/op | errors |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append(" | per-round ratios | ").append(c).append("/floor | ").append(b).append("/floor | p50 ms (").append(c).append(" / ").append(b)
+                    .append(") | p99 ms | service CPU µs/op | errors |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, Side[]> entry : sides.entrySet()) {
                 Side x = entry.getValue()[0];
                 Side y = entry.getValue()[1];
                 ratios.add(x.throughput() / y.throughput());
+                for (int i = 0; i < Math.min(x.perRound().size(), y.perRound().size()); i++) {
+                    roundRatios.add(x.perRound().get(i) / y.perRound().get(i));
+                }
                 md.append("| ").append(entry.getKey()).append(" | ").append(num(x.throughput())).append(" | ").append(num(y.throughput()))
                         .append(" | **").append(fmt(x.throughput() / y.throughput(), 3)).append("** | ")
+                        .append(roundRatios(x.perRound(), y.perRound())).append(" | ")
                         .append(floor == null ? "—" : fmt(x.throughput() / floor[0].throughput(), 3)).append(" | ")
                         .append(floor == null ? "—" : fmt(y.throughput() / floor[1].throughput(), 3)).append(" | ")
                         .append(ms(x.latency().getValueAtPercentile(50))).append(" / ").append(ms(y.latency().getValueAtPercentile(50)))
@@ -210,6 +219,8 @@ final class Report {
                 md.append(row("throughput (ops/s)", x.throughput(), y.throughput()));
                 md.append("| each round (ops/s) | ").append(rounds(x.perRound())).append(" | ").append(rounds(y.perRound())).append(" | ")
                         .append(roundRatios(x.perRound(), y.perRound())).append(" |\n");
+                md.append("| load average (1 min) at the end of each round | ").append(String.join(", ", x.loadAverages())).append(" | ")
+                        .append(String.join(", ", y.loadAverages())).append(" | |\n");
                 if (floor != null && !entry.getKey().equals("floor")) {
                     md.append("| against `floor` of the same jar | ").append(fmt(x.throughput() / floor[0].throughput(), 3)).append(" | ")
                             .append(fmt(y.throughput() / floor[1].throughput(), 3)).append(" | |\n");
@@ -233,6 +244,10 @@ final class Report {
             double worst = ratios.stream().mapToDouble(r -> Math.abs(r - 1)).max().orElse(0);
             md.append(String.format(Locale.ROOT, "%nThroughput ratios %s over all stores and workloads: %s; the largest distance "
                     + "from 1.0 is %.1f%%.%n", ratio, ratios.stream().map(r -> fmt(r, 3)).toList(), worst * 100));
+            md.append(String.format(Locale.ROOT, "Per-round ratios range from %s to %s (median %s).%n",
+                    fmt(roundRatios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN), 3),
+                    fmt(roundRatios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), 3),
+                    fmt(roundRatios.stream().sorted().skip(roundRatios.size() / 2).findFirst().orElse(Double.NaN), 3)));
         }
         return md.toString();
     }
