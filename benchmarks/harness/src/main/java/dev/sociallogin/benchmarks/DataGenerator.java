@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * stay as fast with millions of rows as with none. The schema is the Flyway one, created by the
  * service's own migration beforehand; this only inserts rows, in multi-row INSERTs (MariaDB:
  * mysql-connector-j's rewriteBatchedStatements, foreign and unique checks off for the session;
- * H2: JDBC batches, referential integrity off and a 256 MB page cache while loading), committing
- * every {@value #COMMIT_ROWS} rows.
+ * H2: JDBC batches, referential integrity off while loading), committing every {@value #COMMIT_ROWS}
+ * rows. Nothing it sets outlives its connection: the service finds the store as a migration left it.
  *
  * <p>The rows look like the service's own: user {@code n} is Kakao user {@link KakaoIds#seeded}
  * ({@code kakao_<id>}, so the driver's "known user" logins find them), 4 in 5 with a verified
@@ -84,8 +84,8 @@ final class DataGenerator {
 
     static Timing generate(String url, String user, String password, long users, long tokens, int tokensPerFamily) throws SQLException {
         boolean h2 = url.startsWith("jdbc:h2:");
-        // H2: a page cache large enough for the indexes being filled (the default is 16 MB)
-        String connectUrl = h2 ? url + ";CACHE_SIZE=262144" : url + (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true";
+        // No H2 tuning in the URL: CACHE_SIZE and the like are stored in the database and would change the service's own settings
+        String connectUrl = h2 ? url : url + (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true";
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (Connection connection = DriverManager.getConnection(connectUrl, user, password)) {
             connection.setAutoCommit(false);

@@ -104,7 +104,8 @@ final class Orchestrator {
         List<String> workloads = Arrays.asList(args.value("workloads", defaultWorkloads).split(","));
         workloads.forEach(w -> Workloads.create(w, args)); // fail fast on an unknown name
         long started = System.nanoTime();
-        report.header(args.value("command", "(not given)"), javaVersion(), clients, warmup, rewarm, window, rounds, stores, workloads);
+        report.header(args.value("command", "(not given)"), javaVersion(), clients, warmup, rewarm, window, rounds, args.flag("restart"),
+                stores, workloads);
         report.loadBefore(Proc.loadAverage());
         if (stores.contains("mariadb")) {
             report.databaseVersion(databaseVersion());
@@ -169,19 +170,20 @@ final class Orchestrator {
             }
         }
         Map<Variant, ServiceProcess> services = new LinkedHashMap<>();
+        boolean restart = args.flag("restart");
         try {
-            for (Variant variant : List.of(current, baseline)) {
-                int port = ServiceProcess.freePort();
-                Path log = out.resolve("logs/" + store + "-" + variant.role() + ".log");
-                ServiceProcess service = ServiceProcess.start(java, variant, environment(variant, store, dataDirs.get(variant), port),
-                        port, log, keepLogs);
-                services.put(variant, service);
-                long millis = service.awaitHealthy(180);
-                System.out.printf("   %s healthy after %d ms on port %d (pid %d)%n", variant.role(), millis, port, service.pid());
-            }
+            startServices(store, dataDirs, services, 0);
             OptionalLong db = store.equals("mariadb") ? Proc.databaseServerPid() : OptionalLong.empty();
+            int measured = 0;
             for (String workload : workloads) {
                 for (int round = 1; round <= rounds; round++) {
+                    if (restart && measured++ > 0) {
+                        // a new JVM per round: a JIT that happened to compile one process better counts once, not in every round
+                        for (ServiceProcess service : services.values()) {
+                            service.close();
+                        }
+                        startServices(store, dataDirs, services, measured);
+                    }
                     for (Variant variant : ordered(round)) {
                         Properties result = drive(store, workload, round, variant, services.get(variant), db);
                         report.measurement(store, workload, variant.role(), round, result);
@@ -202,6 +204,20 @@ final class Orchestrator {
         }
     }
 
+    /** Starts both sides on their stores (as they are) and waits until both are healthy, current first. */
+    private void startServices(String store, Map<Variant, Path> dataDirs, Map<Variant, ServiceProcess> services, int generation)
+            throws IOException, InterruptedException {
+        for (Variant variant : List.of(current, baseline)) {
+            int port = ServiceProcess.freePort();
+            Path log = out.resolve("logs/" + store + "-" + variant.role() + (generation == 0 ? "" : "-" + generation) + ".log");
+            ServiceProcess service = ServiceProcess.start(java, variant, environment(variant, store, dataDirs.get(variant), port), port,
+                    log, keepLogs);
+            services.put(variant, service);
+            long millis = service.awaitHealthy(180);
+            System.out.printf("   %s healthy after %d ms on port %d (pid %d)%n", variant.role(), millis, port, service.pid());
+        }
+    }
+
     /** Round 1: current first; round 2: baseline first; and so on. */
     private List<Variant> ordered(int round) {
         return round % 2 == 1 ? List.of(current, baseline) : List.of(baseline, current);
@@ -218,7 +234,7 @@ final class Orchestrator {
                 "--url", "http://127.0.0.1:" + service.port(),
                 "--workload", workload,
                 "--clients", Integer.toString(clients),
-                "--warmup", Double.toString(round == 1 ? warmup : rewarm),
+                "--warmup", Double.toString(round == 1 || args.flag("restart") ? warmup : rewarm),
                 "--window", Double.toString(window),
                 "--service-pid", Long.toString(service.pid()),
                 "--aux", "kakao=" + kakaoPid,

@@ -34,7 +34,7 @@ final class Report {
     }
 
     void header(String command, String javaVersion, int clients, double warmup, double rewarm, double window, int rounds,
-            List<String> stores, List<String> workloads) {
+            boolean restart, List<String> stores, List<String> workloads) {
         header.add("- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         header.add(String.format(Locale.ROOT, "- machine: %d cores (%s), %.1f GiB RAM", Runtime.getRuntime().availableProcessors(),
                 Proc.cpuModel(), Proc.memTotalKb() / 1024.0 / 1024.0));
@@ -48,7 +48,9 @@ final class Report {
         header.add(String.format(Locale.ROOT, "- load: %d clients (one keep-alive connection each, closed loop), %s s warm-up%s, %s s window, "
                 + "%d round(s) per side, alternating (round 1 %s first, round 2 %s first, ...); stores %s; workloads %s",
                 clients, trim(warmup), rewarm == warmup ? "" : " (" + trim(rewarm) + " s in later rounds)", trim(window), rounds,
-                current.role(), baseline.role(), stores, workloads));
+                current.role(), baseline.role(), stores, workloads)
+                + (restart ? "; both services restarted (new JVMs, same stores) before every round but the first, so memory "
+                + "figures are those of the last processes" : "; each service one JVM per store for all rounds"));
     }
 
     void loadBefore(String load) {
