@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+// a long warm-up: on a loaded 2-core machine the JIT's compiler threads wait for a core too
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RawSignatureBenchmark {
 
