@@ -87,6 +87,11 @@ final class Report {
                 + "migration %.1f s, then %s", store, users, tokens, timing.families(), migrateMillis / 1000.0, timing));
     }
 
+    void seedingReused(String store, String database) {
+        seeding.add("- " + store + ": database " + database + " reused as an earlier run left it (--reuse-seeded): at least the "
+                + "asked-for users and refresh tokens, plus what earlier runs added");
+    }
+
     /** Aggregate of one side's rounds for one store and workload. */
     private record Side(long operations, double seconds, Histogram latency, Map<String, Long> errors, List<Double> perRound,
             Map<String, Long> cpuMillis, long cpuIntervalMillis, double machineBusy, long connects, int requestsPerOperation,
