@@ -18,14 +18,14 @@ import javax.sql.DataSource;
 public final class Persistence implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final JdbcUserRepository users;
+    private final UserRepository users;
     private final JdbcRefreshTokenStore refreshTokens;
     private final JdbcAccessTokenDenylist denylist;
     private final JdbcStorageHealth health;
 
     private Persistence(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
-        this.users = new JdbcUserRepository(dataSource);
+        this.users = new CachedUserRepository(new JdbcUserRepository(dataSource));
         this.refreshTokens = new JdbcRefreshTokenStore(dataSource);
         this.denylist = new JdbcAccessTokenDenylist(dataSource, clock);
         this.health = new JdbcStorageHealth(dataSource);
