@@ -68,15 +68,23 @@ public final class ProviderHttp {
         return provider;
     }
 
-    /** {@code GET url} with {@code Authorization: Bearer accessToken}. */
+    /** {@code GET url} with {@code Authorization: Bearer accessToken}: its JSON object. */
     public JsonNode getWithBearer(HttpUrl url, String accessToken, String endpoint, HttpErrors errors) {
-        Request request = new Request.Builder()
+        return send(bearer(url, accessToken), endpoint, errors, false);
+    }
+
+    /** {@code GET url} with {@code Authorization: Bearer accessToken}, for APIs that answer a JSON array (GitHub's {@code /user/emails}). */
+    public JsonNode getArrayWithBearer(HttpUrl url, String accessToken, String endpoint, HttpErrors errors) {
+        return send(bearer(url, accessToken), endpoint, errors, true);
+    }
+
+    private static Request bearer(HttpUrl url, String accessToken) {
+        return new Request.Builder()
                 .url(url)
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")
                 .get()
                 .build();
-        return call(request, endpoint, errors);
     }
 
     /** {@code GET url} of a public document (discovery, keys). */
@@ -91,10 +99,21 @@ public final class ProviderHttp {
      * @param endpoint what was called, for logs and messages ({@code token endpoint})
      */
     public JsonNode call(Request request, String endpoint, HttpErrors errors) {
+        return send(request, endpoint, errors, false);
+    }
+
+    private JsonNode send(Request request, String endpoint, HttpErrors errors, boolean array) {
         try (Response response = client.newCall(request).execute()) {
             byte[] body = readLimited(response, endpoint);
             JsonNode json = parseObject(body);
             if (response.isSuccessful()) {
+                if (array) {
+                    JsonNode parsed = parse(body);
+                    if (parsed != null && parsed.isArray()) {
+                        return parsed;
+                    }
+                    json = null;
+                }
                 if (json == null) {
                     log.warn("{} {} answered HTTP {} with a body that is not a JSON object ({} bytes)", provider, endpoint,
                             response.code(), body.length);
@@ -129,12 +148,16 @@ public final class ProviderHttp {
      * be a token.
      */
     static JsonNode parseObject(byte[] body) {
+        JsonNode node = parse(body);
+        return node != null && node.isObject() ? node : null;
+    }
+
+    private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(body);
-            return node != null && node.isObject() ? node : null;
+            return JSON.readTree(body);
         } catch (IOException e) {
             return null;
         }

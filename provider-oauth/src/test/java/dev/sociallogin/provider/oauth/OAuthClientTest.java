@@ -150,6 +150,21 @@ class OAuthClientTest {
     }
 
     @Test
+    void givenApiAnsweringAnArray_getArrayWithBearer_readsItAndOnlyIt() {
+        ProviderHttp http = new ProviderHttp("Test", ProviderHttp.newClient(Duration.ofMillis(800), Duration.ofMillis(800)));
+        server.enqueue(new MockResponse().setBody("[{\"email\":\"a@b.c\",\"verified\":true}]"));
+        server.enqueue(new MockResponse().setBody("{\"email\":\"a@b.c\"}"));
+        server.enqueue(new MockResponse().setBody("{\"email\":\"a@b.c\"}"));
+        okhttp3.HttpUrl url = server.url("/user/emails");
+
+        assertThat(http.getArrayWithBearer(url, "t", "emails", ProviderErrors.failing("Test", "emails")).get(0).path("verified").asBoolean())
+                .isTrue();
+        assertThat(failure(() -> http.getArrayWithBearer(url, "t", "emails", ProviderErrors.failing("Test", "emails"))))
+                .isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(http.getWithBearer(url, "t", "emails", ProviderErrors.failing("Test", "emails")).path("email").asText()).isEqualTo("a@b.c");
+    }
+
+    @Test
     void registration_toString_hidesTheSecret() {
         assertThat(client("top-secret", ClientAuthentication.CLIENT_SECRET_POST, false, List.of()).registration().toString())
                 .doesNotContain("top-secret").contains("clientSecret=<set>");
