@@ -8,12 +8,11 @@ import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.port.out.IdentityProvider;
 import dev.sociallogin.provider.oauth.OAuthClient;
 import dev.sociallogin.provider.oauth.OAuthClient.ClientAuthentication;
+import dev.sociallogin.provider.oauth.OAuthProvider;
 import dev.sociallogin.provider.oauth.ProviderErrors;
 import dev.sociallogin.provider.oauth.ProviderHttp;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * only, and PKCE is not in its REST documentation, so none is sent) and login with a Kakao access
  * token for mobile apps, accepted only for tokens {@code access_token_info} says are our app's.
  */
-public final class KakaoIdentityProvider implements IdentityProvider {
+public final class KakaoIdentityProvider extends OAuthProvider implements IdentityProvider {
 
     private static final Logger log = LoggerFactory.getLogger(KakaoIdentityProvider.class);
 
@@ -34,8 +33,6 @@ public final class KakaoIdentityProvider implements IdentityProvider {
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,4096}");
 
     private final KakaoSettings settings;
-    private final ProviderHttp http;
-    private final OAuthClient oauth;
     private final HttpUrl userMeUrl;
     private final HttpUrl tokenInfoUrl;
 
@@ -45,24 +42,13 @@ public final class KakaoIdentityProvider implements IdentityProvider {
 
     /** With a given client (tests inspect its connection pool). */
     KakaoIdentityProvider(KakaoSettings settings, OkHttpClient client) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ProviderHttp("Kakao", Objects.requireNonNull(client, "client"));
-        this.oauth = new OAuthClient(new OAuthClient.Registration("Kakao", settings.clientId(), settings.clientSecret(),
-                ClientAuthentication.CLIENT_SECRET_POST, settings.redirectUri(), endpoint(settings.authBaseUrl(), "oauth/authorize"),
-                endpoint(settings.authBaseUrl(), "oauth/token"), List.of(), false), http, KakaoErrors::fromTokenEndpoint);
-        this.userMeUrl = HttpUrl.get(endpoint(settings.apiBaseUrl(), "v2/user/me").toString());
-        this.tokenInfoUrl = HttpUrl.get(endpoint(settings.apiBaseUrl(), "v1/user/access_token_info").toString());
-        log.info("Kakao login enabled: {}", settings);
-    }
-
-    @Override
-    public ProviderName name() {
-        return ProviderName.KAKAO;
-    }
-
-    @Override
-    public URI authorizationUrl(LoginFlow flow) {
-        return oauth.authorizationUrl(flow, Map.of());
+        super(ProviderName.KAKAO, new ProviderHttp("Kakao", client), new OAuthClient.Registration("Kakao", settings.clientId(),
+                settings.clientSecret(), ClientAuthentication.CLIENT_SECRET_POST, settings.redirectUri(),
+                endpoint(settings.authBaseUrl(), "oauth/authorize"), endpoint(settings.authBaseUrl(), "oauth/token"), List.of(), false),
+                KakaoErrors::fromTokenEndpoint, settings);
+        this.settings = settings;
+        this.userMeUrl = url(settings.apiBaseUrl(), "v2/user/me");
+        this.tokenInfoUrl = url(settings.apiBaseUrl(), "v1/user/access_token_info");
     }
 
     @Override
@@ -70,6 +56,7 @@ public final class KakaoIdentityProvider implements IdentityProvider {
         return userMe(oauth.accessToken(oauth.exchange(code, redirectUri, flow, Map.of())));
     }
 
+    /** Accepted only for tokens {@code access_token_info} says are our app's ({@code KAKAO_APP_ID}). */
     @Override
     public ProviderProfile profileFromAccessToken(String accessToken) {
         if (!settings.tokenLoginEnabled()) {
@@ -94,11 +81,6 @@ public final class KakaoIdentityProvider implements IdentityProvider {
 
     private ProviderProfile userMe(String accessToken) {
         return KakaoResponses.profile(http.getWithBearer(userMeUrl, accessToken, "user/me", KakaoErrors.fromUserApi("user/me")));
-    }
-
-    /** {@code base} + path segments; a base with a path prefix keeps it. */
-    private static URI endpoint(URI base, String segments) {
-        return HttpUrl.get(base.toString()).newBuilder().addPathSegments(segments).build().uri();
     }
 
     OkHttpClient client() {

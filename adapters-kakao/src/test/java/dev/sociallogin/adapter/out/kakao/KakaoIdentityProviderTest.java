@@ -11,10 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.Email;
@@ -23,6 +20,7 @@ import dev.sociallogin.domain.model.Nickname;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.provider.oauth.ProviderHttp;
+import dev.sociallogin.testfixtures.providers.ProviderLogs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -51,7 +49,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kakao played by two MockWebServers (kauth and kapi) replaying Kakao's documented answers over
@@ -64,10 +61,8 @@ class KakaoIdentityProviderTest {
 
     private MockWebServer kauth;
     private MockWebServer kapi;
-    private ListAppender<ILoggingEvent> logs;
     /** Kakao's own package and the shared OAuth base it calls: both must keep secrets out of their logs. */
-    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("dev.sociallogin.adapter.out.kakao"),
-            (Logger) LoggerFactory.getLogger("dev.sociallogin.provider.oauth"));
+    private ProviderLogs logs;
 
     @BeforeEach
     void start() throws IOException {
@@ -75,25 +70,15 @@ class KakaoIdentityProviderTest {
         kapi = new MockWebServer();
         kauth.start();
         kapi.start();
-        logs = new ListAppender<>();
-        logs.start();
-        for (Logger logger : loggers) {
-            logger.setLevel(Level.DEBUG);
-            logger.addAppender(logs);
-        }
+        logs = ProviderLogs.capture("dev.sociallogin.adapter.out.kakao");
     }
 
     @AfterEach
     void stop() throws IOException {
-        loggers.forEach(logger -> logger.detachAppender(logs));
+        logs.close();
         kauth.shutdown();
         kapi.shutdown();
-        for (ILoggingEvent event : logs.list) {
-            assertNoSecretIn(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                assertNoSecretIn(t.getMessage());
-            }
-        }
+        assertThat(logs.leakOf(NEVER_LOGGED)).as("a log line carrying a code, token or secret").isNull();
     }
 
     private KakaoSettings settings(String secret, Long appId) {
@@ -144,7 +129,7 @@ class KakaoIdentityProviderTest {
     }
 
     private List<ILoggingEvent> logsAt(Level level) {
-        return logs.list.stream().filter(e -> e.getLevel() == level).toList();
+        return logs.at(level);
     }
 
     private static Map<String, String> form(RecordedRequest request) {
@@ -823,8 +808,8 @@ class KakaoIdentityProviderTest {
         }
         failure(() -> provider.profileFromAccessToken(ACCESS_TOKEN));
 
-        assertThat(logs.list).hasSizeGreaterThanOrEqualTo(4);
-        String all = Arrays.toString(logs.list.stream().map(ILoggingEvent::getFormattedMessage).toArray());
+        assertThat(logs.events()).hasSizeGreaterThanOrEqualTo(4);
+        String all = Arrays.toString(logs.events().stream().map(ILoggingEvent::getFormattedMessage).toArray());
         assertNoSecretIn(all);
     }
 }

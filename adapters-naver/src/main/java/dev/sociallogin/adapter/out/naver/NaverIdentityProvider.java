@@ -2,11 +2,9 @@ package dev.sociallogin.adapter.out.naver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociallogin.domain.error.DomainException;
-import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.Email;
 import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.Nickname;
-import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.model.SocialIdentity;
 import dev.sociallogin.domain.port.out.IdentityProvider;
@@ -14,9 +12,9 @@ import dev.sociallogin.provider.oauth.HttpErrors;
 import dev.sociallogin.provider.oauth.JsonFields;
 import dev.sociallogin.provider.oauth.OAuthClient;
 import dev.sociallogin.provider.oauth.OAuthClient.ClientAuthentication;
+import dev.sociallogin.provider.oauth.OAuthProvider;
 import dev.sociallogin.provider.oauth.ProviderErrors;
 import dev.sociallogin.provider.oauth.ProviderHttp;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -32,16 +30,14 @@ import org.slf4j.LoggerFactory;
  * HTTP 200 and an {@code error} field (the shared client treats those as errors), and uses
  * {@code invalid_request} for a code it does not know; the profile answer wraps the person in
  * {@code response} next to a {@code resultcode}. Naver says nothing about whether an email is
- * verified, so its email is never stored. Mobile login with a Naver access token is refused: Naver
- * offers no way to tell which app a token was issued to.
+ * verified, so its email is never stored. Mobile login with a Naver access token is refused (the
+ * base's default): Naver offers no way to tell which app a token was issued to.
  */
-public final class NaverIdentityProvider implements IdentityProvider {
+public final class NaverIdentityProvider extends OAuthProvider implements IdentityProvider {
 
     private static final Logger log = LoggerFactory.getLogger(NaverIdentityProvider.class);
     private static final String NAVER = "Naver";
 
-    private final ProviderHttp http;
-    private final OAuthClient oauth;
     private final HttpUrl profileUrl;
 
     public NaverIdentityProvider(NaverSettings settings) {
@@ -49,26 +45,16 @@ public final class NaverIdentityProvider implements IdentityProvider {
     }
 
     NaverIdentityProvider(NaverSettings settings, OkHttpClient client) {
-        this.http = new ProviderHttp(NAVER, client);
-        this.oauth = new OAuthClient(new OAuthClient.Registration(NAVER, settings.clientId(), settings.clientSecret(),
-                ClientAuthentication.CLIENT_SECRET_POST, settings.redirectUri(), endpoint(settings.authBaseUrl(), "oauth2.0/authorize"),
-                endpoint(settings.authBaseUrl(), "oauth2.0/token"), List.of(), false), http, NaverIdentityProvider::tokenError);
-        this.profileUrl = HttpUrl.get(endpoint(settings.apiBaseUrl(), "v1/nid/me").toString());
-        log.info("Naver login enabled: {}", settings);
-    }
-
-    @Override
-    public ProviderName name() {
-        return NaverSettings.NAVER;
-    }
-
-    @Override
-    public URI authorizationUrl(LoginFlow flow) {
-        return oauth.authorizationUrl(flow, Map.of());
+        super(NaverSettings.NAVER, new ProviderHttp(NAVER, client), new OAuthClient.Registration(NAVER, settings.clientId(),
+                settings.clientSecret(), ClientAuthentication.CLIENT_SECRET_POST, settings.redirectUri(),
+                endpoint(settings.authBaseUrl(), "oauth2.0/authorize"), endpoint(settings.authBaseUrl(), "oauth2.0/token"), List.of(), false),
+                NaverIdentityProvider::tokenError, settings);
+        this.profileUrl = url(settings.apiBaseUrl(), "v1/nid/me");
     }
 
     @Override
     public ProviderProfile profileFromCode(String code, String redirectUri, LoginFlow flow) {
+        // Naver lists the authorize's state among the token request's parameters
         JsonNode tokens = oauth.exchange(code, redirectUri, flow, flow == null ? Map.of() : Map.of("state", flow.state()));
         JsonNode answer = http.getWithBearer(profileUrl, oauth.accessToken(tokens), "profile API", NaverIdentityProvider::profileError);
         if (!"00".equals(JsonFields.text(answer, "resultcode"))) {
@@ -84,12 +70,6 @@ public final class NaverIdentityProvider implements IdentityProvider {
         String nickname = JsonFields.text(person, "nickname");
         return new ProviderProfile(new SocialIdentity(name(), id), Email.isValid(email) ? new Email(email) : null, false,
                 Nickname.of(nickname != null ? nickname : JsonFields.text(person, "name")));
-    }
-
-    @Override
-    public ProviderProfile profileFromAccessToken(String accessToken) {
-        throw new DomainException(ErrorCode.INVALID_REQUEST,
-                "login with a Naver access token is not supported: Naver cannot tell which app a token was issued to");
     }
 
     /** Naver's token errors, with HTTP 200 as often as 4xx. */
@@ -116,13 +96,5 @@ public final class NaverIdentityProvider implements IdentityProvider {
         }
         log.warn("Naver profile API failed (HTTP {}, resultcode {})", status, ProviderErrors.sanitize(resultCode));
         return ProviderErrors.unavailable("Naver profile API failed (HTTP " + status + ")");
-    }
-
-    private static URI endpoint(URI base, String segments) {
-        return HttpUrl.get(base.toString()).newBuilder().addPathSegments(segments).build().uri();
-    }
-
-    OkHttpClient client() {
-        return http.client();
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.Email;
@@ -15,6 +13,7 @@ import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.provider.oauth.ProviderHttp;
 import dev.sociallogin.settings.InvalidSettingException;
+import dev.sociallogin.testfixtures.providers.ProviderLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -34,7 +33,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Naver played by two MockWebServers (nid and openapi) replaying the answers Naver's login and
@@ -56,9 +54,7 @@ class NaverIdentityProviderTest {
 
     private MockWebServer nid;
     private MockWebServer openapi;
-    private ListAppender<ILoggingEvent> logs;
-    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("dev.sociallogin.adapter.out.naver"),
-            (Logger) LoggerFactory.getLogger("dev.sociallogin.provider.oauth"));
+    private ProviderLogs logs;
 
     @BeforeEach
     void start() throws IOException {
@@ -66,20 +62,15 @@ class NaverIdentityProviderTest {
         openapi = new MockWebServer();
         nid.start();
         openapi.start();
-        logs = new ListAppender<>();
-        logs.start();
-        loggers.forEach(logger -> {
-            logger.setLevel(Level.DEBUG);
-            logger.addAppender(logs);
-        });
+        logs = ProviderLogs.capture("dev.sociallogin.adapter.out.naver");
     }
 
     @AfterEach
     void stop() throws IOException {
-        loggers.forEach(logger -> logger.detachAppender(logs));
+        logs.close();
         nid.shutdown();
         openapi.shutdown();
-        logs.list.forEach(event -> assertNoSecretIn(event.getFormattedMessage()));
+        assertThat(logs.leakOf(NEVER_LOGGED)).as("a log line carrying a code, token or secret").isNull();
     }
 
     private NaverSettings settings() {
@@ -130,7 +121,7 @@ class NaverIdentityProviderTest {
     }
 
     private List<ILoggingEvent> logsAt(Level level) {
-        return logs.list.stream().filter(e -> e.getLevel() == level).toList();
+        return logs.at(level);
     }
 
     @Test

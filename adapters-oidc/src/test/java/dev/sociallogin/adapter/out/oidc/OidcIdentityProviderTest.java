@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.Email;
@@ -17,6 +14,7 @@ import dev.sociallogin.provider.oauth.OAuthClient;
 import dev.sociallogin.provider.oauth.ProviderHttp;
 import dev.sociallogin.testfixtures.fake.MutableClock;
 import dev.sociallogin.testfixtures.providers.OidcIssuerFake;
+import dev.sociallogin.testfixtures.providers.ProviderLogs;
 import dev.sociallogin.testfixtures.providers.OidcIssuerFake.Person;
 import dev.sociallogin.testfixtures.providers.OidcIssuerFake.Signing;
 import java.net.URI;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * A configured OpenID Connect provider against {@link OidcIssuerFake} over real HTTP: discovery,
@@ -51,29 +48,20 @@ class OidcIdentityProviderTest {
 
     private OidcIssuerFake issuer;
     private MutableClock clock;
-    private ListAppender<ILoggingEvent> logs;
-    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("dev.sociallogin.adapter.out.oidc"),
-            (Logger) LoggerFactory.getLogger("dev.sociallogin.provider.oauth"));
+    private ProviderLogs logs;
 
     @BeforeEach
     void start() {
         issuer = new OidcIssuerFake();
         clock = MutableClock.at(Instant.now());
-        logs = new ListAppender<>();
-        logs.start();
-        loggers.forEach(logger -> {
-            logger.setLevel(Level.DEBUG);
-            logger.addAppender(logs);
-        });
+        logs = ProviderLogs.capture("dev.sociallogin.adapter.out.oidc");
     }
 
     @AfterEach
     void stop() throws Exception {
-        loggers.forEach(logger -> logger.detachAppender(logs));
+        logs.close();
         issuer.close();
-        for (ILoggingEvent event : logs.list) {
-            assertThat(event.getFormattedMessage()).doesNotContain(OidcIssuerFake.CLIENT_SECRET, "oidc-code-", "oidc-at-", "eyJ");
-        }
+        assertThat(logs.leakOf(List.of(OidcIssuerFake.CLIENT_SECRET, "oidc-code-", "oidc-at-", "eyJ"))).isNull();
     }
 
     private OidcSettings settings(String secret) {
@@ -269,7 +257,7 @@ class OidcIdentityProviderTest {
         OidcIdentityProvider provider = new OidcIdentityProvider(wrong, clock);
 
         assertThat(failure(() -> provider.authorizationUrl(flow())).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-        assertThat(logs.list).anySatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.ERROR));
+        assertThat(logs.at(Level.ERROR)).isNotEmpty();
     }
 
     @Test
@@ -277,7 +265,7 @@ class OidcIdentityProviderTest {
         OidcIdentityProvider provider = new OidcIdentityProvider(settings("wrong-secret"), clock);
 
         assertThat(failure(() -> login(provider, ALICE)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-        assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("configuration", "invalid_client"));
+        assertThat(logs.events()).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("configuration", "invalid_client"));
     }
 
     @Test
