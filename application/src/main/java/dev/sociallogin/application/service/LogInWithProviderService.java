@@ -6,7 +6,9 @@ import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.ProviderCredential;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.NewUser;
+import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.model.Registration;
 import dev.sociallogin.domain.model.StoredRefreshToken;
@@ -19,6 +21,8 @@ import java.util.Objects;
 /**
  * Logs in through a provider:
  * <ol>
+ *   <li>a browser callback's state is checked against its flow cookie ({@link LoginFlows}:
+ *       {@code INVALID_STATE}), and the flow goes with the code to the provider;</li>
  *   <li>the provider ({@code UNKNOWN_PROVIDER} when not enabled) turns the credential into a
  *       profile (its {@code PROVIDER_REJECTED} / {@code PROVIDER_UNAVAILABLE} propagate);</li>
  *   <li>the user of that identity, or a newly registered one; the repository's registration
@@ -33,16 +37,18 @@ public final class LogInWithProviderService implements LogInWithProviderUseCase 
 
     private final IdentityProviders providers;
     private final AuthCore core;
+    private final LoginFlows flows;
 
-    public LogInWithProviderService(IdentityProviders providers, AuthCore core) {
+    public LogInWithProviderService(IdentityProviders providers, AuthCore core, LoginFlows flows) {
         this.providers = Objects.requireNonNull(providers, "providers");
         this.core = Objects.requireNonNull(core, "core");
+        this.flows = Objects.requireNonNull(flows, "flows");
     }
 
     @Override
     public LoginResult logIn(LogInCommand command) {
         IdentityProvider provider = providers.get(command.provider());
-        ProviderProfile profile = profileOf(provider, command.credential());
+        ProviderProfile profile = profileOf(provider, command.provider(), command.credential());
         Instant now = TokenIssuer.now(core.clock);
 
         Registration registration = core.users.findByIdentity(profile.identity())
@@ -59,9 +65,17 @@ public final class LogInWithProviderService implements LogInWithProviderUseCase 
         return new LoginResult(user, registration.created(), core.issuer.pair(user, first, now));
     }
 
-    private static ProviderProfile profileOf(IdentityProvider provider, ProviderCredential credential) {
+    private ProviderProfile profileOf(IdentityProvider provider, ProviderName name, ProviderCredential credential) {
+        if (credential instanceof ProviderCredential.BrowserCallback callback) {
+            LoginFlow flow = flows.complete(name, callback.state(), callback.flowCookie());
+            if (callback.code() == null || callback.code().isBlank()) {
+                throw new DomainException(ErrorCode.INVALID_REQUEST, "callback without a code");
+            }
+            return provider.profileFromCode(callback.code(), null, flow);
+        }
         if (credential instanceof ProviderCredential.AuthorizationCode code) {
-            return provider.profileFromCode(code.code(), code.redirectUri());
+            // an app's own code: no flow of ours, so no state to check (the contract's /login form)
+            return provider.profileFromCode(code.code(), code.redirectUri(), null);
         }
         // the credential type is sealed: the other kind is the provider's access token
         return provider.profileFromAccessToken(((ProviderCredential.ProviderAccessToken) credential).value());

@@ -125,7 +125,7 @@ public final class LogoutService implements LogoutUseCase {
     private static boolean isTokenError(DomainException e) {
         return switch (e.code()) {
             case TOKEN_MISSING, TOKEN_NOT_VALID, TOKEN_EXPIRED, TOKEN_REVOKED, TOKEN_REUSED -> true;
-            case PROVIDER_REJECTED, PROVIDER_UNAVAILABLE, UNKNOWN_PROVIDER, INVALID_REQUEST, STORAGE_UNAVAILABLE -> false;
+            case PROVIDER_REJECTED, PROVIDER_UNAVAILABLE, UNKNOWN_PROVIDER, INVALID_REQUEST, INVALID_STATE, STORAGE_UNAVAILABLE -> false;
         };
     }
 }

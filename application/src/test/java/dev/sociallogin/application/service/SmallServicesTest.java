@@ -3,7 +3,6 @@ package dev.sociallogin.application.service;
 import static dev.sociallogin.application.service.TestBed.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sociallogin.application.port.in.AuthorizationUrlQuery;
 import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutScope;
@@ -18,28 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The services that only delegate: authorization URL, provider list, purge, health. */
+/** The services that only delegate: provider list, purge, health. */
 class SmallServicesTest {
 
-    private static final String STATE = "0123456789abcdefghijklmnopqrstuv";
-
     private final TestBed bed = new TestBed();
-
-    @Test
-    void givenEnabledProvider_authorizationUrl_isTheProvidersUrlWithTheState() {
-        AuthorizationUrlService service = new AuthorizationUrlService(bed.providers);
-
-        assertThat(service.authorizationUrl(new AuthorizationUrlQuery(ProviderName.KAKAO, STATE)).toString())
-                .isEqualTo(FakeIdentityProvider.AUTHORIZE_BASE + "kakao/authorize?state=" + STATE);
-    }
-
-    @Test
-    void givenProviderNotEnabled_authorizationUrl_failsUnknownProvider() {
-        AuthorizationUrlService service = new AuthorizationUrlService(bed.providers);
-
-        assertFails(() -> service.authorizationUrl(new AuthorizationUrlQuery(new ProviderName("naver"), STATE)),
-                ErrorCode.UNKNOWN_PROVIDER);
-    }
 
     @Test
     void givenProviders_enabledProviders_listsThemAlphabetically() {

@@ -15,6 +15,7 @@ import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.testfixtures.builder.TestIds;
 import dev.sociallogin.testfixtures.builder.TestProfiles;
 import dev.sociallogin.testfixtures.fake.FakeIdentityProvider;
+import dev.sociallogin.testfixtures.fake.FakeLoginFlowCodec;
 import dev.sociallogin.testfixtures.fake.FakeTokenCodec;
 import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
 import dev.sociallogin.testfixtures.fake.InMemoryRefreshTokenStore;
@@ -40,7 +41,10 @@ final class TestBed {
     final FakeIdentityProvider kakao = new FakeIdentityProvider();
     final IdentityProviders providers = new IdentityProviders(List.of(kakao));
     final FakeTokenCodec codec;
+    final FakeLoginFlowCodec flowCodec = new FakeLoginFlowCodec();
+    final LoginFlows flows;
 
+    final AuthorizationUrlService authorize;
     final LogInWithProviderService login;
     final RefreshTokensService refresh;
     final LogoutService logout;
@@ -55,7 +59,9 @@ final class TestBed {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
         AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
-        this.login = new LogInWithProviderService(providers, core);
+        this.flows = new LoginFlows(flowCodec, clock);
+        this.authorize = new AuthorizationUrlService(providers, flows);
+        this.login = new LogInWithProviderService(providers, core, flows);
         this.refresh = new RefreshTokensService(core);
         this.logout = new LogoutService(core);
         this.currentUser = new GetCurrentUserService(core, refresh);

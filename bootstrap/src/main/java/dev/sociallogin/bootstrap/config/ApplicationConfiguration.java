@@ -17,6 +17,7 @@ import dev.sociallogin.application.service.GetCurrentUserService;
 import dev.sociallogin.application.service.GetPublishedKeysService;
 import dev.sociallogin.application.service.ListProvidersService;
 import dev.sociallogin.application.service.LogInWithProviderService;
+import dev.sociallogin.application.service.LoginFlows;
 import dev.sociallogin.application.service.LogoutService;
 import dev.sociallogin.application.service.RefreshTokensService;
 import dev.sociallogin.application.service.RotateKeysService;
@@ -24,6 +25,7 @@ import dev.sociallogin.application.service.VerifyTokenService;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
 import dev.sociallogin.domain.port.out.IdentityProviders;
+import dev.sociallogin.domain.port.out.LoginFlowCodec;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.SigningKeys;
 import dev.sociallogin.domain.port.out.StorageHealth;
@@ -54,14 +56,20 @@ public class ApplicationConfiguration {
         return new RefreshTokensService(core);
     }
 
+    /** One for both use cases: it remembers which flows were used. */
     @Bean
-    LogInWithProviderUseCase logInWithProviderUseCase(IdentityProviders providers, AuthCore core) {
-        return new LogInWithProviderService(providers, core);
+    LoginFlows loginFlows(LoginFlowCodec codec, Clock clock) {
+        return new LoginFlows(codec, clock);
     }
 
     @Bean
-    AuthorizationUrlUseCase authorizationUrlUseCase(IdentityProviders providers) {
-        return new AuthorizationUrlService(providers);
+    LogInWithProviderUseCase logInWithProviderUseCase(IdentityProviders providers, AuthCore core, LoginFlows flows) {
+        return new LogInWithProviderService(providers, core, flows);
+    }
+
+    @Bean
+    AuthorizationUrlUseCase authorizationUrlUseCase(IdentityProviders providers, LoginFlows flows) {
+        return new AuthorizationUrlService(providers, flows);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.sociallogin.bootstrap.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
@@ -47,6 +48,7 @@ final class ArchitectureRules {
     static final String BOOTSTRAP = "Bootstrap";
     static final String TEST_FIXTURES = "Test fixtures";
     static final String SETTINGS = "Settings";
+    static final String PROVIDER_BASE = "Provider base";
 
     /** Spring MVC, the servlet API and the embedded Tomcat: the web adapter's technology. */
     static final String[] WEB_TECHNOLOGY = {"org.springframework.web..", "org.springframework.http..",
@@ -59,6 +61,10 @@ final class ArchitectureRules {
 
     /** The HTTP client of identity-provider adapters. */
     static final String[] HTTP_CLIENT_TECHNOLOGY = {"okhttp3..", "okio.."};
+
+    /** Spring's ways of making a class a bean: stereotypes, configuration classes, injection annotations. */
+    static final String[] SPRING_WIRING = {"org.springframework.stereotype..", "org.springframework.context.annotation..",
+        "org.springframework.beans.factory.annotation.."};
 
     /** The JWT library of the token adapter. */
     static final String[] JWT_TECHNOLOGY = {"io.jsonwebtoken.."};
@@ -88,6 +94,8 @@ final class ArchitectureRules {
         rules.put("persistenceTechnologyOnlyInPersistenceAdapter", persistenceTechnologyOnlyInPersistenceAdapter(root));
         rules.put("httpClientOnlyInIdentityProviderAdapters", httpClientOnlyInIdentityProviderAdapters(root));
         rules.put("jwtLibraryOnlyInJwtAdapter", jwtLibraryOnlyInJwtAdapter(root));
+        rules.put("providerBaseOnlyForProviderAdapters", providerBaseOnlyForProviderAdapters(root));
+        rules.put("noSpringWiringInOutboundAdapters", noSpringWiringInOutboundAdapters(root));
         rules.put("nothingDependsOnBootstrap", nothingDependsOnBootstrap(root));
         rules.put("noPackageCycles", noPackageCycles(root));
         rules.put("outboundPortsAreInterfaces", outboundPortsAreInterfaces(root));
@@ -116,22 +124,25 @@ final class ArchitectureRules {
                 .layer(BOOTSTRAP).definedBy(root + ".bootstrap..")
                 .layer(TEST_FIXTURES).definedBy(root + ".testfixtures..")
                 .layer(SETTINGS).definedBy(root + ".settings..")
+                .layer(PROVIDER_BASE).definedBy(root + ".provider..")
                 .whereLayer(DOMAIN).mayNotAccessAnyLayer()
                 .whereLayer(SETTINGS).mayNotAccessAnyLayer()
                 .whereLayer(APPLICATION).mayOnlyAccessLayers(DOMAIN)
                 .whereLayer(INBOUND_ADAPTERS).mayOnlyAccessLayers(APPLICATION, DOMAIN, SETTINGS)
-                .whereLayer(OUTBOUND_ADAPTERS).mayOnlyAccessLayers(DOMAIN, SETTINGS)
+                .whereLayer(OUTBOUND_ADAPTERS).mayOnlyAccessLayers(DOMAIN, SETTINGS, PROVIDER_BASE)
+                .whereLayer(PROVIDER_BASE).mayOnlyAccessLayers(DOMAIN, SETTINGS)
+                .whereLayer(PROVIDER_BASE).mayOnlyBeAccessedByLayers(OUTBOUND_ADAPTERS)
                 .whereLayer(TEST_FIXTURES).mayOnlyAccessLayers(DOMAIN)
                 .whereLayer(APPLICATION).mayOnlyBeAccessedByLayers(INBOUND_ADAPTERS, BOOTSTRAP)
                 .whereLayer(INBOUND_ADAPTERS).mayOnlyBeAccessedByLayers(BOOTSTRAP)
                 .whereLayer(OUTBOUND_ADAPTERS).mayOnlyBeAccessedByLayers(BOOTSTRAP)
                 .whereLayer(BOOTSTRAP).mayNotBeAccessedByAnyLayer()
                 .whereLayer(TEST_FIXTURES).mayNotBeAccessedByAnyLayer()
-                .whereLayer(SETTINGS).mayOnlyBeAccessedByLayers(INBOUND_ADAPTERS, OUTBOUND_ADAPTERS, BOOTSTRAP)
+                .whereLayer(SETTINGS).mayOnlyBeAccessedByLayers(INBOUND_ADAPTERS, OUTBOUND_ADAPTERS, PROVIDER_BASE, BOOTSTRAP)
                 .ensureAllClassesAreContainedInArchitecture()
                 .because("the module graph is domain <- application <- web adapter, domain <- outbound adapters, "
-                        + "domain <- test fixtures, settings <- adapters (each reads its own variables), and only bootstrap "
-                        + "sees every module");
+                        + "domain <- test fixtures, settings <- adapters (each reads its own variables), the provider base "
+                        + "<- outbound adapters, and only bootstrap sees every module");
     }
 
     static ArchRule domainDependsOnlyOnJava(String root) {
@@ -185,13 +196,42 @@ final class ArchitectureRules {
     }
 
     /**
-     * OkHttp belongs to identity-provider adapters: outbound adapters holding an implementation of
-     * {@code IdentityProvider}. Today that is Kakao only; a Naver adapter built the same way is
-     * allowed without editing this rule, while the persistence or JWT adapter reaching for HTTP is not.
+     * OkHttp belongs to identity-provider adapters (outbound adapters holding an implementation of
+     * {@code IdentityProvider}: a new provider module is allowed without editing this rule), to the
+     * provider base they share, and to test fixtures that play providers over real HTTP; the
+     * persistence or JWT adapter reaching for HTTP is not.
      */
     static ArchRule httpClientOnlyInIdentityProviderAdapters(String root) {
-        return technologyOnlyIn(root, inOutboundAdapterServing(root, root + ".domain.port.out.IdentityProvider"),
+        return technologyOnlyIn(root, inOutboundAdapterServing(root, root + ".domain.port.out.IdentityProvider")
+                        .or(resideInAnyPackage(root + ".provider..", root + ".testfixtures..")),
                 "OkHttp", HTTP_CLIENT_TECHNOLOGY);
+    }
+
+    /**
+     * The OAuth/OpenID Connect base ({@code root.provider..}) is for identity-provider adapters only:
+     * no other adapter, nor the core, nor bootstrap reaches into it.
+     */
+    static ArchRule providerBaseOnlyForProviderAdapters(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and(not(resideInAPackage(root + ".provider..")))
+                .and(not(inOutboundAdapterServing(root, root + ".domain.port.out.IdentityProvider")))
+                .should().dependOnClassesThat().resideInAPackage(root + ".provider..")
+                .allowEmptyShould(false)
+                .because("the provider base is shared plumbing of the identity-provider adapters; anything else meets "
+                        + "providers only through the IdentityProvider port");
+    }
+
+    /**
+     * Outbound adapters and the provider base are plain Java that bootstrap constructs: no Spring
+     * stereotype, configuration class or injection annotation (Spring's JDBC library is fine).
+     */
+    static ArchRule noSpringWiringInOutboundAdapters(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".adapter.out..", root + ".provider..")
+                .should().beMetaAnnotatedWith("org.springframework.stereotype.Component")
+                .orShould().dependOnClassesThat().resideInAnyPackage(SPRING_WIRING)
+                .allowEmptyShould(false)
+                .because("Spring wiring lives in bootstrap.config (and, for MVC, in the web adapter): outbound adapters are "
+                        + "constructed, never scanned");
     }
 
     static ArchRule jwtLibraryOnlyInJwtAdapter(String root) {

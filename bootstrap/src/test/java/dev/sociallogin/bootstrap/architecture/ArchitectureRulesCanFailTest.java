@@ -18,6 +18,11 @@ import dev.sociallogin.bootstrap.architecture.fixture.httpelsewhere.adapter.out.
 import dev.sociallogin.bootstrap.architecture.fixture.jdbcelsewhere.adapter.in.web.SqlController;
 import dev.sociallogin.bootstrap.architecture.fixture.jul.adapter.out.persistence.JulStore;
 import dev.sociallogin.bootstrap.architecture.fixture.jwtelsewhere.adapter.in.web.TokenPeek;
+import dev.sociallogin.bootstrap.architecture.fixture.jwtinproviderbase.provider.oauth.IdTokenParser;
+import dev.sociallogin.bootstrap.architecture.fixture.providerbaseelsewhere.adapter.in.web.TokenPeekingController;
+import dev.sociallogin.bootstrap.architecture.fixture.providerbaseelsewhere.adapter.out.persistence.RetryingStore;
+import dev.sociallogin.bootstrap.architecture.fixture.springoutbound.adapter.out.persistence.ScannedStore;
+import dev.sociallogin.bootstrap.architecture.fixture.springoutbound.provider.oauth.WiredProvider;
 import dev.sociallogin.bootstrap.architecture.fixture.layers.domain.model.Leaky;
 import dev.sociallogin.bootstrap.architecture.fixture.mutablemodel.domain.model.Counter;
 import dev.sociallogin.bootstrap.architecture.fixture.portclass.domain.port.out.TokenStore;
@@ -73,6 +78,15 @@ class ArchitectureRulesCanFailTest {
                 broken("httpClientOnlyInIdentityProviderAdapters", "httpelsewhere",
                         ArchitectureRules::httpClientOnlyInIdentityProviderAdapters, JwksFetcher.class),
                 broken("jwtLibraryOnlyInJwtAdapter", "jwtelsewhere", ArchitectureRules::jwtLibraryOnlyInJwtAdapter, TokenPeek.class),
+                broken("jwtLibraryOnlyInJwtAdapter", "jwtinproviderbase", ArchitectureRules::jwtLibraryOnlyInJwtAdapter,
+                        IdTokenParser.class),
+                broken("providerBaseOnlyForProviderAdapters", "providerbaseelsewhere",
+                        ArchitectureRules::providerBaseOnlyForProviderAdapters, RetryingStore.class),
+                broken("layers", "providerbaseelsewhere", ArchitectureRules::layers, TokenPeekingController.class),
+                broken("noSpringWiringInOutboundAdapters", "springoutbound", ArchitectureRules::noSpringWiringInOutboundAdapters,
+                        ScannedStore.class),
+                broken("noSpringWiringInOutboundAdapters", "springoutbound", ArchitectureRules::noSpringWiringInOutboundAdapters,
+                        WiredProvider.class),
                 broken("nothingDependsOnBootstrap", "reachesbootstrap", ArchitectureRules::nothingDependsOnBootstrap,
                         SettingsReader.class),
                 broken("noPackageCycles", "cycle", ArchitectureRules::noPackageCycles, Account.class),
@@ -139,6 +153,22 @@ class ArchitectureRulesCanFailTest {
 
         assertThat(result.getFailureReport().getDetails())
                 .noneSatisfy(detail -> assertThat(detail).contains("NaverIdentityProvider"));
+    }
+
+    @Test
+    void givenProviderAdapterUsingTheBase_providerBaseRule_allowsIt() {
+        List<String> details = ArchitectureRules.providerBaseOnlyForProviderAdapters(FIXTURES + ".providerbaseelsewhere")
+                .evaluate(importFixture("providerbaseelsewhere")).getFailureReport().getDetails();
+
+        assertThat(details).isNotEmpty().noneSatisfy(detail -> assertThat(detail).contains("NaverIdentityProvider"));
+    }
+
+    @Test
+    void givenPersistenceUsingSpringJdbc_springWiringRule_allowsIt() {
+        List<String> details = ArchitectureRules.noSpringWiringInOutboundAdapters(FIXTURES + ".springoutbound")
+                .evaluate(importFixture("springoutbound")).getFailureReport().getDetails();
+
+        assertThat(details).isNotEmpty().noneSatisfy(detail -> assertThat(detail).contains("JdbcOnlyStore"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * modules already use, for no gain in what the rules protect.
  */
 @AnalyzeClasses(packages = ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+// ModuleCoverageTest imports the same way and fails when a module of the build is not among these classes
 class ArchitectureTest {
 
     @ArchTest
@@ -54,6 +55,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule jwt_library_only_in_jwt_adapter = ArchitectureRules.jwtLibraryOnlyInJwtAdapter(ROOT);
+
+    @ArchTest
+    static final ArchRule provider_base_only_for_provider_adapters = ArchitectureRules.providerBaseOnlyForProviderAdapters(ROOT);
+
+    @ArchTest
+    static final ArchRule no_spring_wiring_in_outbound_adapters = ArchitectureRules.noSpringWiringInOutboundAdapters(ROOT);
 
     @ArchTest
     static final ArchRule nothing_depends_on_bootstrap = ArchitectureRules.nothingDependsOnBootstrap(ROOT);

@@ -163,8 +163,8 @@ class EndToEndIT {
         String used = kakao.codeFor(kakaoId);
         assertThat(http.post("/auth/kakao/login", "{\"code\":\"" + used + "\"}").status()).isEqualTo(200);
         assertProblem(http.post("/auth/kakao/login", "{\"code\":\"" + used + "\"}"), 401, "provider_rejected");
-        assertProblem(http.get("/auth/naver/authorize"), 404, "unknown_provider");
-        assertProblem(http.post("/auth/naver/login", "{\"code\":\"abc\"}"), 404, "unknown_provider");
+        assertProblem(http.get("/auth/github/authorize"), 404, "unknown_provider");
+        assertProblem(http.post("/auth/github/login", "{\"code\":\"abc\"}"), 404, "unknown_provider");
     }
 
     @Test

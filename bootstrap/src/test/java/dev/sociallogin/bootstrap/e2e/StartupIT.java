@@ -93,6 +93,24 @@ class StartupIT {
     }
 
     @Test
+    void givenBadProviderConfiguration_start_exitsWith2AndOneLineNamingTheProvidersVariable() throws Exception {
+        // each provider module reads its own variables: a value it refuses stops start-up like any other
+        String secret = "oidc-secret-never-logged";
+        try (ServiceProcess service = ServiceProcess.start(env("AUTH_OIDC_PROVIDERS", "acme", "OIDC_ACME_CLIENT_ID", "c",
+                "OIDC_ACME_CLIENT_SECRET", secret))) {
+            assertThat(service.awaitExit(EXIT_WITHIN)).as(service.output()).isEqualTo(2);
+            assertThat(errorLines(service)).as(service.output()).singleElement().asString()
+                    .contains("Start-up refused: OIDC_ACME_ISSUER");
+            assertThat(service.output()).doesNotContain(secret);
+        }
+        try (ServiceProcess service = ServiceProcess.start(env("NAVER_CLIENT_ID", "naver-id"))) {
+            assertThat(service.awaitExit(EXIT_WITHIN)).as(service.output()).isEqualTo(2);
+            assertThat(errorLines(service)).as(service.output()).singleElement().asString()
+                    .contains("Start-up refused: NAVER_CLIENT_SECRET");
+        }
+    }
+
+    @Test
     void givenUnreachableDatabase_start_exitsNonZeroNamingAuthDbUrlWithinSeconds() throws Exception {
         int closedPort = ServiceProcess.freePort();
         long started = System.nanoTime();

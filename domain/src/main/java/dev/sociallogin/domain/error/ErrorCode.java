@@ -23,6 +23,11 @@ public enum ErrorCode {
     UNKNOWN_PROVIDER,
     /** The request cannot be served as asked (a missing or unusable field, a disabled login form). */
     INVALID_REQUEST,
+    /**
+     * A browser callback whose OAuth state is missing, not the one its {@code oauthState} cookie
+     * holds, for another provider, altered, expired or already used.
+     */
+    INVALID_STATE,
     /** The database is unreachable. */
     STORAGE_UNAVAILABLE
 }

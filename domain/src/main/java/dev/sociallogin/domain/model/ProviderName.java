@@ -4,16 +4,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Name of an identity provider as it appears in routes and usernames: {@code kakao}, {@code naver}. */
+/**
+ * Name of an identity provider as it appears in routes and usernames: {@code kakao}, {@code naver}, a
+ * configured OpenID Connect provider's name. The contract's shape: {@code [a-z][a-z0-9]{0,19}}.
+ */
 public record ProviderName(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9]{1,19}");
+    private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9]{0,19}");
 
     public static final ProviderName KAKAO = new ProviderName("kakao");
 
     public ProviderName {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("provider name must be 2-20 lowercase letters or digits");
+            throw new IllegalArgumentException("provider name must be a lowercase letter followed by up to 19 lowercase letters or digits");
         }
     }
 

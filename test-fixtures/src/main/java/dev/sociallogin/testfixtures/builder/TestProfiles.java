@@ -21,9 +21,10 @@ public final class TestProfiles {
         return aProfile(ProviderName.KAKAO, subject);
     }
 
-    /** A profile of {@code provider} with a verified email {@code <subject>@example.test}. */
+    /** A profile of {@code provider} with a verified email {@code <subject>@example.test} (none where that is no address). */
     public static ProviderProfile aProfile(ProviderName provider, String subject) {
-        return new ProviderProfile(new SocialIdentity(provider, subject), new Email(subject + "@example.test"), true,
+        String email = subject + "@example.test";
+        return new ProviderProfile(new SocialIdentity(provider, subject), Email.isValid(email) ? new Email(email) : null, true,
                 Nickname.of("nick " + subject));
     }
 

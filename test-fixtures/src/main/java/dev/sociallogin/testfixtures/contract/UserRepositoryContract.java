@@ -119,6 +119,25 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void givenOidcSubjectsOf255Characters_register_keepsEachWholeAndApart() {
+        UserRepository repository = repository();
+        ProviderName acme = new ProviderName("acme");
+        // an OpenID Connect sub may be 255 characters of any visible ASCII; two differ only at the end
+        String stem = "auth0|" + TestIds.uniqueSubject() + "|";
+        String first = stem + "x".repeat(255 - stem.length());
+        String second = first.substring(0, 254) + "y";
+        Instant now = now();
+
+        User one = repository.register(NewUser.from(TestProfiles.aProfile(acme, first), now)).user();
+        User two = repository.register(NewUser.from(TestProfiles.aProfile(acme, second), now)).user();
+
+        assertThat(two.id()).isNotEqualTo(one.id());
+        assertThat(one.username().value()).startsWith("acme_").hasSize("acme_".length() + 43);
+        assertThat(repository.findByIdentity(new SocialIdentity(acme, first))).map(User::id).contains(one.id());
+        assertThat(repository.findByIdentity(new SocialIdentity(acme, second))).map(User::id).contains(two.id());
+    }
+
+    @Test
     void givenRegisteredIdentity_registerAgain_returnsExistingUserNotCreated() {
         UserRepository repository = repository();
         Instant now = now();

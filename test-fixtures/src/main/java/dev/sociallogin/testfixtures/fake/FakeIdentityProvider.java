@@ -2,6 +2,7 @@ package dev.sociallogin.testfixtures.fake;
 
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.port.out.IdentityProvider;
@@ -24,9 +25,17 @@ public final class FakeIdentityProvider implements IdentityProvider {
     /** Where the fake sends browsers; the state is appended as a query parameter. */
     public static final String AUTHORIZE_BASE = "https://idp.example.test/";
 
-    /** One recorded call. {@code credential} is the code or access token (test data, not secret). */
-    public record Call(Kind kind, String credential, String redirectUri) {
+    /**
+     * One recorded call. {@code credential} is the code or access token (test data, not secret);
+     * {@code flow} the login flow the call carried (authorize and a browser callback's code), else {@code null}.
+     */
+    public record Call(Kind kind, String credential, String redirectUri, LoginFlow flow) {
         public enum Kind { AUTHORIZATION_URL, CODE, ACCESS_TOKEN }
+
+        /** A call without a flow. */
+        public Call(Kind kind, String credential, String redirectUri) {
+            this(kind, credential, redirectUri, null);
+        }
     }
 
     private final ProviderName name;
@@ -79,15 +88,15 @@ public final class FakeIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public URI authorizationUrl(String state) {
-        calls.add(new Call(Call.Kind.AUTHORIZATION_URL, null, null));
+    public URI authorizationUrl(LoginFlow flow) {
+        calls.add(new Call(Call.Kind.AUTHORIZATION_URL, null, null, flow));
         return URI.create(AUTHORIZE_BASE + name.value() + "/authorize?state="
-                + URLEncoder.encode(Objects.requireNonNull(state, "state"), StandardCharsets.UTF_8));
+                + URLEncoder.encode(Objects.requireNonNull(flow, "flow").state(), StandardCharsets.UTF_8));
     }
 
     @Override
-    public ProviderProfile profileFromCode(String code, String redirectUri) {
-        calls.add(new Call(Call.Kind.CODE, code, redirectUri));
+    public ProviderProfile profileFromCode(String code, String redirectUri, LoginFlow flow) {
+        calls.add(new Call(Call.Kind.CODE, code, redirectUri, flow));
         return answer(code == null ? null : byCode.get(code));
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.testfixtures.builder.TestProfiles;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FakeIdentityProviderTest {
@@ -20,7 +22,7 @@ class FakeIdentityProviderTest {
         ProviderProfile byToken = TestProfiles.aKakaoProfile();
         provider.givenCode("code-1", byCode).givenAccessToken("tok-1", byToken);
 
-        assertThat(provider.profileFromCode("code-1", "https://app.test/cb")).isEqualTo(byCode);
+        assertThat(provider.profileFromCode("code-1", "https://app.test/cb", null)).isEqualTo(byCode);
         assertThat(provider.profileFromAccessToken("tok-1")).isEqualTo(byToken);
         assertThat(provider.calls()).containsExactly(
                 new FakeIdentityProvider.Call(FakeIdentityProvider.Call.Kind.CODE, "code-1", "https://app.test/cb"),
@@ -30,7 +32,7 @@ class FakeIdentityProviderTest {
 
     @Test
     void givenUnscriptedCode_profileFromCode_isRejected() {
-        assertThatThrownBy(() -> provider.profileFromCode("nope", null)).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> provider.profileFromCode("nope", null, null)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED));
     }
 
@@ -39,16 +41,20 @@ class FakeIdentityProviderTest {
         provider.givenCode("code-1", TestProfiles.aKakaoProfile());
         provider.failWith(ErrorCode.PROVIDER_UNAVAILABLE);
 
-        assertThatThrownBy(() -> provider.profileFromCode("code-1", null)).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> provider.profileFromCode("code-1", null, null)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
         provider.failWith(null);
-        assertThat(provider.profileFromCode("code-1", null)).isNotNull();
+        assertThat(provider.profileFromCode("code-1", null, null)).isNotNull();
         assertThat(provider.profileCalls()).isEqualTo(2);
     }
 
     @Test
-    void givenState_authorizationUrl_carriesItEncoded() {
-        assertThat(provider.authorizationUrl("a b+c").toString())
-                .isEqualTo("https://idp.example.test/naver/authorize?state=a+b%2Bc");
+    void givenFlow_authorizationUrl_carriesItsStateAndRecordsTheFlow() {
+        LoginFlow flow = LoginFlow.begin(new ProviderName("naver"), Instant.parse("2026-11-27T10:10:00Z"));
+
+        assertThat(provider.authorizationUrl(flow).toString())
+                .isEqualTo("https://idp.example.test/naver/authorize?state=" + flow.state());
+        assertThat(provider.calls()).containsExactly(
+                new FakeIdentityProvider.Call(FakeIdentityProvider.Call.Kind.AUTHORIZATION_URL, null, null, flow));
     }
 }

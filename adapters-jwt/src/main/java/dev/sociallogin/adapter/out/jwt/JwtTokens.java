@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.out.jwt;
 import dev.sociallogin.domain.model.SigningAlgorithm;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.SigningKeyStore;
+import dev.sociallogin.domain.port.out.LoginFlowCodec;
 import dev.sociallogin.domain.port.out.SigningKeys;
 import dev.sociallogin.domain.port.out.TokenCodec;
 import java.time.Clock;
@@ -27,11 +28,13 @@ public final class JwtTokens implements AutoCloseable {
     private final JjwtTokenCodec codec;
     private final SigningKeys signingKeys;
     private final KeyRingKeeper keeper;
+    private final LoginFlowCodec loginFlowCodec;
 
-    private JwtTokens(JjwtTokenCodec codec, SigningKeys signingKeys, KeyRingKeeper keeper) {
+    private JwtTokens(JjwtTokenCodec codec, SigningKeys signingKeys, KeyRingKeeper keeper, LoginFlowCodec loginFlowCodec) {
         this.codec = codec;
         this.signingKeys = signingKeys;
         this.keeper = keeper;
+        this.loginFlowCodec = loginFlowCodec;
     }
 
     /**
@@ -56,7 +59,7 @@ public final class JwtTokens implements AutoCloseable {
                     settings.issuer());
             JjwtTokenCodec codec = new JjwtTokenCodec(secret, settings.issuer(), policy, clock, EnumSet.of(SigningAlgorithm.HS256),
                     cacheEntries);
-            return new JwtTokens(codec, secret, null);
+            return new JwtTokens(codec, secret, null, new AesGcmLoginFlowCodec(secret, clock));
         }
         Objects.requireNonNull(store, "store");
         SecretKey legacy = settings.optionalSecret().or(() -> fromKeyFile(settings, false)).orElse(null);
@@ -64,7 +67,7 @@ public final class JwtTokens implements AutoCloseable {
         keeper.start(periodic);
         JjwtTokenCodec codec = new JjwtTokenCodec(keeper, settings.issuer(), policy, clock, EnumSet.allOf(SigningAlgorithm.class),
                 cacheEntries);
-        return new JwtTokens(codec, keeper, keeper);
+        return new JwtTokens(codec, keeper, keeper, new AesGcmLoginFlowCodec(keeper, clock));
     }
 
     private static Optional<SecretKey> fromKeyFile(JwtSettings settings, boolean create) {
@@ -81,6 +84,11 @@ public final class JwtTokens implements AutoCloseable {
 
     public TokenCodec codec() {
         return codec;
+    }
+
+    /** Seals the browser's login flow for its {@code oauthState} cookie, keyed like refresh tokens. */
+    public LoginFlowCodec loginFlowCodec() {
+        return loginFlowCodec;
     }
 
     /** For {@code GetPublishedKeysService} and {@code RotateKeysService}. */

@@ -103,6 +103,30 @@ class KeyRingCodecTest {
         assertThat(kid(tokens.codec().encode(later))).isEqualTo(ringKey(TokenType.REFRESH, 2).kid().value()).isNotEqualTo(kid(first));
     }
 
+    @Test
+    void givenALoginFlowSealedBeforeARotation_itOpensAfterIt_onEveryInstanceOfTheRing() {
+        JwtTokens tokens = open(SigningAlgorithm.ES256);
+        dev.sociallogin.domain.model.LoginFlow flow = dev.sociallogin.domain.model.LoginFlow.begin(
+                new dev.sociallogin.domain.model.ProviderName("kakao"), T0.plusSeconds(600));
+        String before = tokens.loginFlowCodec().encode(flow);
+
+        tokens.signingKeys().rotate();
+        clock.advance(PUBLISH_AHEAD.plusMinutes(1));
+        String after = tokens.loginFlowCodec().encode(flow);
+
+        assertThat(before).contains("." + ringKey(TokenType.REFRESH, 1).kid().value() + ".");
+        assertThat(after).contains("." + ringKey(TokenType.REFRESH, 2).kid().value() + ".");
+        JwtTokens otherInstance = open(SigningAlgorithm.ES256);
+        for (JwtTokens instance : List.of(tokens, otherInstance)) {
+            assertThat(instance.loginFlowCodec().decode(before)).isEqualTo(flow);
+            assertThat(instance.loginFlowCodec().decode(after)).isEqualTo(flow);
+        }
+        // a cookie claiming an access key's kid is not a login flow
+        String accessKid = ringKey(TokenType.ACCESS, 1).kid().value();
+        assertThatThrownBy(() -> tokens.loginFlowCodec().decode("f1." + accessKid + after.substring(after.lastIndexOf('.'))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
+    }
+
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "EDDSA", "RS256"})
     void givenRotation_tokensOfBothKeysVerifyByKid_andNewTokensSignWithTheNewKeyOnlyAfterPublishAhead(SigningAlgorithm algorithm) {

@@ -1,13 +1,12 @@
 package dev.sociallogin.adapter.out.kakao;
 
+import dev.sociallogin.domain.model.ProviderName;
+import dev.sociallogin.provider.oauth.ProviderVariables;
+import dev.sociallogin.settings.InvalidSettingException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import dev.sociallogin.settings.InvalidSettingException;
-import dev.sociallogin.settings.SettingsSource;
 
 /**
  * How to reach Kakao as this app, from the {@code KAKAO_*} variables ({@link #from}); an unusable
@@ -44,27 +43,22 @@ public record KakaoSettings(
     public static final URI DEFAULT_REDIRECT_URI = URI.create("http://localhost:8080/auth/kakao/callback");
     public static final URI DEFAULT_AUTH_BASE_URL = URI.create("https://kauth.kakao.com");
     public static final URI DEFAULT_API_BASE_URL = URI.create("https://kapi.kakao.com");
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
-
-    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = ProviderVariables.DEFAULT_CONNECT_TIMEOUT;
+    public static final Duration DEFAULT_READ_TIMEOUT = ProviderVariables.DEFAULT_READ_TIMEOUT;
 
     public KakaoSettings {
-        if (clientId == null || clientId.isBlank() || hasSpaceOrControl(clientId)) {
-            throw new IllegalArgumentException("KAKAO_CLIENT_ID must be a non-blank key without spaces");
-        }
-        if (clientSecret != null && (clientSecret.isBlank() || hasSpaceOrControl(clientSecret))) {
-            // The value is deliberately not echoed: it is a secret.
-            throw new IllegalArgumentException("KAKAO_CLIENT_SECRET must be unset or a non-blank value without spaces");
+        ProviderVariables.checkKey(clientId, KAKAO_CLIENT_ID);
+        if (clientSecret != null) {
+            ProviderVariables.checkKey(clientSecret, KAKAO_CLIENT_SECRET);
         }
         if (appId != null && appId <= 0) {
             throw new IllegalArgumentException("KAKAO_APP_ID must be a positive integer");
         }
-        requireAbsolute(redirectUri, "KAKAO_REDIRECT_URI", false);
-        requireAbsolute(authBaseUrl, "KAKAO_AUTH_BASE_URL", true);
-        requireAbsolute(apiBaseUrl, "KAKAO_API_BASE_URL", true);
-        connectTimeout = checkTimeout(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connect timeout");
-        readTimeout = checkTimeout(readTimeout, DEFAULT_READ_TIMEOUT, "read timeout");
+        ProviderVariables.checkUrl(redirectUri, KAKAO_REDIRECT_URI, false);
+        ProviderVariables.checkUrl(authBaseUrl, KAKAO_AUTH_BASE_URL, true);
+        ProviderVariables.checkUrl(apiBaseUrl, KAKAO_API_BASE_URL, true);
+        connectTimeout = ProviderVariables.checkTimeout(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "Kakao connect timeout");
+        readTimeout = ProviderVariables.checkTimeout(readTimeout, DEFAULT_READ_TIMEOUT, "Kakao read timeout");
     }
 
     /** Settings with the default timeouts (connect 2 s, read 5 s). */
@@ -79,31 +73,22 @@ public record KakaoSettings(
      * @throws InvalidSettingException naming the variable whose value cannot be used (never the value)
      */
     public static Optional<KakaoSettings> from(Function<String, String> variables) {
-        SettingsSource source = new SettingsSource(variables);
-        Optional<String> clientId = source.optional(KAKAO_CLIENT_ID);
+        ProviderVariables kakao = new ProviderVariables(variables, "KAKAO", ProviderName.KAKAO);
+        Optional<String> clientId = kakao.clientId();
         if (clientId.isEmpty()) {
             return Optional.empty();
         }
         Long appId = null;
-        Optional<String> appIdText = source.optional(KAKAO_APP_ID);
+        Optional<String> appIdText = kakao.source().optional(KAKAO_APP_ID);
         if (appIdText.isPresent()) {
             if (!appIdText.get().matches("[0-9]{1,18}") || Long.parseLong(appIdText.get()) <= 0) {
                 throw new InvalidSettingException(KAKAO_APP_ID, "must be the numeric app id shown in Kakao Developers");
             }
             appId = Long.parseLong(appIdText.get());
         }
-        if (hasSpaceOrControl(clientId.get())) {
-            throw new InvalidSettingException(KAKAO_CLIENT_ID, "must be a key without spaces");
-        }
-        String secret = source.optional(KAKAO_CLIENT_SECRET).orElse(null);
-        if (secret != null && hasSpaceOrControl(secret)) {
-            throw new InvalidSettingException(KAKAO_CLIENT_SECRET, "must be unset or a value without spaces");
-        }
-        return Optional.of(new KakaoSettings(clientId.get(), secret, appId,
-                source.httpUrl(KAKAO_REDIRECT_URI, DEFAULT_REDIRECT_URI.toString()),
-                source.baseUrl(KAKAO_AUTH_BASE_URL, DEFAULT_AUTH_BASE_URL.toString()),
-                source.baseUrl(KAKAO_API_BASE_URL, DEFAULT_API_BASE_URL.toString()),
-                null, null));
+        return Optional.of(new KakaoSettings(clientId.get(), kakao.clientSecret().orElse(null), appId, kakao.redirectUri(),
+                kakao.baseUrl("AUTH_BASE_URL", DEFAULT_AUTH_BASE_URL.toString()),
+                kakao.baseUrl("API_BASE_URL", DEFAULT_API_BASE_URL.toString()), null, null));
     }
 
     public boolean tokenLoginEnabled() {
@@ -121,31 +106,5 @@ public record KakaoSettings(
                 + ", apiBaseUrl=" + apiBaseUrl
                 + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + "]";
-    }
-
-    private static void requireAbsolute(URI uri, String variable, boolean base) {
-        Objects.requireNonNull(uri, variable);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean ok = (scheme.equals("http") || scheme.equals("https"))
-                && uri.getHost() != null
-                && uri.getRawUserInfo() == null
-                && uri.getRawFragment() == null
-                && (!base || uri.getRawQuery() == null);
-        if (!ok) {
-            throw new IllegalArgumentException(variable + " must be an absolute http(s) URL"
-                    + (base ? " without query or fragment" : " without fragment"));
-        }
-    }
-
-    private static Duration checkTimeout(Duration value, Duration fallback, String what) {
-        Duration timeout = value == null ? fallback : value;
-        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("Kakao " + what + " must be positive and at most 5 minutes");
-        }
-        return timeout;
-    }
-
-    private static boolean hasSpaceOrControl(String value) {
-        return value.chars().anyMatch(c -> c <= ' ' || c == 0x7f);
     }
 }

@@ -11,16 +11,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.Email;
+import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.Nickname;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
+import dev.sociallogin.provider.oauth.ProviderHttp;
+import dev.sociallogin.testfixtures.providers.ProviderLogs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,7 +49,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kakao played by two MockWebServers (kauth and kapi) replaying Kakao's documented answers over
@@ -62,8 +61,8 @@ class KakaoIdentityProviderTest {
 
     private MockWebServer kauth;
     private MockWebServer kapi;
-    private ListAppender<ILoggingEvent> logs;
-    private Logger adapterLogger;
+    /** Kakao's own package and the shared OAuth base it calls: both must keep secrets out of their logs. */
+    private ProviderLogs logs;
 
     @BeforeEach
     void start() throws IOException {
@@ -71,24 +70,15 @@ class KakaoIdentityProviderTest {
         kapi = new MockWebServer();
         kauth.start();
         kapi.start();
-        adapterLogger = (Logger) LoggerFactory.getLogger("dev.sociallogin.adapter.out.kakao");
-        adapterLogger.setLevel(Level.DEBUG);
-        logs = new ListAppender<>();
-        logs.start();
-        adapterLogger.addAppender(logs);
+        logs = ProviderLogs.capture("dev.sociallogin.adapter.out.kakao");
     }
 
     @AfterEach
     void stop() throws IOException {
-        adapterLogger.detachAppender(logs);
+        logs.close();
         kauth.shutdown();
         kapi.shutdown();
-        for (ILoggingEvent event : logs.list) {
-            assertNoSecretIn(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                assertNoSecretIn(t.getMessage());
-            }
-        }
+        assertThat(logs.leakOf(NEVER_LOGGED)).as("a log line carrying a code, token or secret").isNull();
     }
 
     private KakaoSettings settings(String secret, Long appId) {
@@ -113,7 +103,11 @@ class KakaoIdentityProviderTest {
 
     private ProviderProfile fromCode(String userMe) {
         tokenThenUserMe(userMe);
-        return provider().profileFromCode(CODE, null);
+        return provider().profileFromCode(CODE, null, null);
+    }
+
+    private static LoginFlow flow() {
+        return LoginFlow.begin(ProviderName.KAKAO, java.time.Instant.now().plusSeconds(600));
     }
 
     private DomainException failure(ThrowingCallable call) {
@@ -135,7 +129,7 @@ class KakaoIdentityProviderTest {
     }
 
     private List<ILoggingEvent> logsAt(Level level) {
-        return logs.list.stream().filter(e -> e.getLevel() == level).toList();
+        return logs.at(level);
     }
 
     private static Map<String, String> form(RecordedRequest request) {
@@ -167,32 +161,34 @@ class KakaoIdentityProviderTest {
 
         @Test
         void authorizationUrl_pointsAtKauthWithClientIdRedirectUriResponseTypeAndState() {
-            URI url = provider().authorizationUrl("st4te-XYZ");
+            LoginFlow flow = flow();
+            URI url = provider().authorizationUrl(flow);
 
             assertThat(url.getScheme()).isEqualTo("http");
             assertThat(url.getPort()).isEqualTo(kauth.getPort());
             assertThat(url.getPath()).isEqualTo("/oauth/authorize");
+            // no PKCE challenge and no nonce: Kakao's REST login documents neither
             assertThat(query(url)).containsExactly(
                     Map.entry("response_type", "code"),
                     Map.entry("client_id", CLIENT_ID),
                     Map.entry("redirect_uri", REDIRECT_URI),
-                    Map.entry("state", "st4te-XYZ"));
+                    Map.entry("state", flow.state()));
             assertThat(url.getRawQuery()).contains("redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fauth%2Fkakao%2Fcallback");
             assertThat(kauth.getRequestCount()).isZero();
         }
 
         @Test
-        void givenStateAndRedirectWithReservedCharacters_authorizationUrl_encodesEachAsOneParameter() {
+        void givenRedirectWithReservedCharacters_authorizationUrl_encodesItAsOneParameter() {
             KakaoSettings base = settings(null, null);
             KakaoSettings settings = new KakaoSettings(CLIENT_ID, null, null,
                     URI.create("https://app.example/cb?next=/home&x=1"), base.authBaseUrl(), base.apiBaseUrl());
-            String state = "a b&c=d+e/é#f?";
+            LoginFlow flow = flow();
 
-            URI url = new KakaoIdentityProvider(settings).authorizationUrl(state);
+            URI url = new KakaoIdentityProvider(settings).authorizationUrl(flow);
 
             Map<String, String> query = query(url);
             assertThat(query).hasSize(4);
-            assertThat(query.get("state")).isEqualTo(state);
+            assertThat(query.get("state")).isEqualTo(flow.state());
             assertThat(query.get("redirect_uri")).isEqualTo("https://app.example/cb?next=/home&x=1");
             assertThat(url.getRawFragment()).isNull();
         }
@@ -203,12 +199,14 @@ class KakaoIdentityProviderTest {
             KakaoSettings settings = new KakaoSettings(CLIENT_ID, null, null, base.redirectUri(),
                     kauth.url("/kakao/").uri(), base.apiBaseUrl());
 
-            assertThat(new KakaoIdentityProvider(settings).authorizationUrl("s").getPath()).isEqualTo("/kakao/oauth/authorize");
+            assertThat(new KakaoIdentityProvider(settings).authorizationUrl(flow()).getPath()).isEqualTo("/kakao/oauth/authorize");
         }
 
         @Test
-        void givenBlankState_authorizationUrl_isInvalidRequest() {
-            assertThat(failure(() -> provider().authorizationUrl(" ")).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        void givenBlankState_aFlowCannotEvenBeMade() {
+            // the state used to be a String the provider checked; now a flow with a blank or short state cannot exist
+            assertThat(catchThrowable(() -> new LoginFlow(ProviderName.KAKAO, " ", "v".repeat(43), "n".repeat(43),
+                    java.time.Instant.now()))).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -256,16 +254,30 @@ class KakaoIdentityProviderTest {
         void givenNoClientSecret_profileFromCode_sendsNoClientSecretField() throws Exception {
             tokenThenUserMe(KakaoBodies.USER_ME_FULL);
 
-            new KakaoIdentityProvider(settings(null, null)).profileFromCode(CODE, null);
+            new KakaoIdentityProvider(settings(null, null)).profileFromCode(CODE, null, null);
 
             assertThat(form(take(kauth))).doesNotContainKey("client_secret").containsEntry("code", CODE);
+        }
+
+        @Test
+        void givenBrowserFlow_profileFromCode_sendsTheSameFormWithoutAVerifier() throws Exception {
+            tokenThenUserMe(KakaoBodies.USER_ME_FULL);
+
+            provider().profileFromCode(CODE, null, flow());
+
+            assertThat(form(take(kauth))).containsExactly(
+                    Map.entry("grant_type", "authorization_code"),
+                    Map.entry("client_id", CLIENT_ID),
+                    Map.entry("redirect_uri", REDIRECT_URI),
+                    Map.entry("code", CODE),
+                    Map.entry("client_secret", CLIENT_SECRET));
         }
 
         @Test
         void givenRedirectUri_profileFromCode_sendsThatOneInsteadOfTheConfigured() throws Exception {
             tokenThenUserMe(KakaoBodies.USER_ME_FULL);
 
-            provider().profileFromCode(CODE, "https://spa.example/login/kakao?from=app");
+            provider().profileFromCode(CODE, "https://spa.example/login/kakao?from=app", null);
 
             assertThat(form(take(kauth))).containsEntry("redirect_uri", "https://spa.example/login/kakao?from=app");
         }
@@ -275,20 +287,20 @@ class KakaoIdentityProviderTest {
             kauth.enqueue(json(200, KakaoBodies.TOKEN_OK_REORDERED));
             kapi.enqueue(json(200, KakaoBodies.USER_ME_FULL));
 
-            provider().profileFromCode(CODE, null);
+            provider().profileFromCode(CODE, null, null);
 
             assertThat(take(kapi).getHeader("Authorization")).isEqualTo("Bearer " + ACCESS_TOKEN);
         }
 
         @Test
         void givenBlankCode_profileFromCode_isInvalidRequestWithoutCallingKakao() {
-            assertThat(failure(() -> provider().profileFromCode("  ", null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(failure(() -> provider().profileFromCode("  ", null, null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
             assertThat(kauth.getRequestCount()).isZero();
         }
 
         @Test
         void givenRelativeRedirectUri_profileFromCode_isInvalidRequestWithoutCallingKakao() {
-            assertThat(failure(() -> provider().profileFromCode(CODE, "/cb")).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(failure(() -> provider().profileFromCode(CODE, "/cb", null)).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
             assertThat(kauth.getRequestCount()).isZero();
         }
     }
@@ -350,14 +362,14 @@ class KakaoIdentityProviderTest {
         void givenIdNotAPositiveLong_profile_isProviderUnavailable(String rawId) {
             tokenThenUserMe(KakaoBodies.userMeWithId(rawId));
 
-            assertThat(failure(() -> provider().profileFromCode(CODE, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(failure(() -> provider().profileFromCode(CODE, null, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         }
 
         @Test
         void givenNoId_profile_isProviderUnavailable() {
             tokenThenUserMe(KakaoBodies.USER_ME_WITHOUT_ID);
 
-            assertThat(failure(() -> provider().profileFromCode(CODE, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(failure(() -> provider().profileFromCode(CODE, null, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         }
 
         @Test
@@ -491,7 +503,7 @@ class KakaoIdentityProviderTest {
 
         private DomainException exchangeFailing(MockResponse answer) {
             kauth.enqueue(answer);
-            DomainException e = failure(() -> provider().profileFromCode(CODE, null));
+            DomainException e = failure(() -> provider().profileFromCode(CODE, null, null));
             assertThat(kapi.getRequestCount()).as("no profile call after a failed exchange").isZero();
             return e;
         }
@@ -576,12 +588,12 @@ class KakaoIdentityProviderTest {
         @Test
         void givenBodyJustUnder64KiB_isRead() {
             String prefix = "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"pad\":\"";
-            String body = prefix + "x".repeat(KakaoHttp.MAX_BODY_BYTES - prefix.length() - 2) + "\"}";
-            assertThat(body).hasSize(KakaoHttp.MAX_BODY_BYTES);
+            String body = prefix + "x".repeat(ProviderHttp.MAX_BODY_BYTES - prefix.length() - 2) + "\"}";
+            assertThat(body).hasSize(ProviderHttp.MAX_BODY_BYTES);
             kauth.enqueue(json(200, body));
             kapi.enqueue(json(200, KakaoBodies.USER_ME_FULL));
 
-            assertThat(provider().profileFromCode(CODE, null).identity().subject()).isEqualTo("4362956124");
+            assertThat(provider().profileFromCode(CODE, null, null).identity().subject()).isEqualTo("4362956124");
         }
     }
 
@@ -591,7 +603,7 @@ class KakaoIdentityProviderTest {
         private DomainException userMeFailing(MockResponse answer) {
             kauth.enqueue(json(200, KakaoBodies.TOKEN_OK));
             kapi.enqueue(answer);
-            return failure(() -> provider().profileFromCode(CODE, null));
+            return failure(() -> provider().profileFromCode(CODE, null, null));
         }
 
         @Test
@@ -678,7 +690,7 @@ class KakaoIdentityProviderTest {
             kauth.enqueue(json(200, KakaoBodies.TOKEN_OK).setHeadersDelay(3, TimeUnit.SECONDS));
 
             long started = System.nanoTime();
-            DomainException e = failure(() -> provider().profileFromCode(CODE, null));
+            DomainException e = failure(() -> provider().profileFromCode(CODE, null, null));
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
             assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
@@ -690,14 +702,14 @@ class KakaoIdentityProviderTest {
             kauth.enqueue(json(200, KakaoBodies.TOKEN_OK));
             kapi.enqueue(json(200, KakaoBodies.USER_ME_FULL).setBodyDelay(3, TimeUnit.SECONDS));
 
-            assertThat(failure(() -> provider().profileFromCode(CODE, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(failure(() -> provider().profileFromCode(CODE, null, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         }
 
         @Test
         void givenConnectionDroppedMidAnswer_isUnavailable() {
             kauth.enqueue(json(200, KakaoBodies.TOKEN_OK).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
 
-            assertThat(failure(() -> provider().profileFromCode(CODE, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(failure(() -> provider().profileFromCode(CODE, null, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         }
 
         @Test
@@ -724,7 +736,7 @@ class KakaoIdentityProviderTest {
                             Duration.ofMillis(300), Duration.ofSeconds(5));
 
                     long started = System.nanoTime();
-                    DomainException e = failure(() -> new KakaoIdentityProvider(settings).profileFromCode(CODE, null));
+                    DomainException e = failure(() -> new KakaoIdentityProvider(settings).profileFromCode(CODE, null, null));
                     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
                     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
@@ -743,7 +755,7 @@ class KakaoIdentityProviderTest {
             KakaoIdentityProvider provider = provider();
             kauth.shutdown();
 
-            assertThat(failure(() -> provider.profileFromCode(CODE, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+            assertThat(failure(() -> provider.profileFromCode(CODE, null, null)).code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
         }
 
         @Test
@@ -759,7 +771,7 @@ class KakaoIdentityProviderTest {
         @Test
         void afterErrorsAndSuccesses_everyResponseIsClosed() {
             KakaoSettings settings = settings(CLIENT_SECRET, APP_ID);
-            OkHttpClient client = KakaoHttp.newClient(settings);
+            OkHttpClient client = ProviderHttp.newClient(settings.connectTimeout(), settings.readTimeout());
             KakaoIdentityProvider provider = new KakaoIdentityProvider(settings, client);
             kauth.enqueue(json(400, KakaoBodies.KOE320));
             kauth.enqueue(new MockResponse().setResponseCode(500).setBody(KakaoBodies.HTML_500));
@@ -771,7 +783,7 @@ class KakaoIdentityProviderTest {
             kapi.enqueue(json(200, KakaoBodies.USER_ME_FULL));
 
             for (int i = 0; i < 4; i++) {
-                catchThrowable(() -> provider.profileFromCode(CODE, null));
+                catchThrowable(() -> provider.profileFromCode(CODE, null, null));
             }
             catchThrowable(() -> provider.profileFromAccessToken(ACCESS_TOKEN));
             provider.profileFromAccessToken(ACCESS_TOKEN);
@@ -792,12 +804,12 @@ class KakaoIdentityProviderTest {
         KakaoIdentityProvider provider = provider();
 
         for (int i = 0; i < 3; i++) {
-            failure(() -> provider.profileFromCode(CODE, null));
+            failure(() -> provider.profileFromCode(CODE, null, null));
         }
         failure(() -> provider.profileFromAccessToken(ACCESS_TOKEN));
 
-        assertThat(logs.list).hasSizeGreaterThanOrEqualTo(4);
-        String all = Arrays.toString(logs.list.stream().map(ILoggingEvent::getFormattedMessage).toArray());
+        assertThat(logs.events()).hasSizeGreaterThanOrEqualTo(4);
+        String all = Arrays.toString(logs.events().stream().map(ILoggingEvent::getFormattedMessage).toArray());
         assertNoSecretIn(all);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sociallogin.adapter.in.web;
 
+import dev.sociallogin.application.port.in.AuthorizationRedirect;
 import dev.sociallogin.application.port.in.AuthorizationUrlQuery;
 import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
@@ -29,7 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Logging in through a provider: the provider list, the browser redirect flow (authorize and
- * callback, bound to the browser by the {@code oauthState} cookie) and the single-page/mobile form.
+ * callback, bound to the browser by the {@code oauthState} cookie that carries the sealed login flow)
+ * and the single-page/mobile form.
  * None of them authenticates by the access cookie, so a stale one never gets in the way.
  */
 @RestController
@@ -42,7 +44,6 @@ final class LoginController {
     private final ListProvidersUseCase providers;
     private final WebSettings settings;
     private final TokenCookies cookies;
-    private final OAuthState states = new OAuthState();
 
     LoginController(LogInWithProviderUseCase logIn, AuthorizationUrlUseCase authorizationUrl, ListProvidersUseCase providers,
                     WebSettings settings, TokenCookies cookies) {
@@ -62,10 +63,9 @@ final class LoginController {
     @GetMapping("/auth/{provider}/authorize")
     ResponseEntity<Void> authorize(@PathVariable("provider") String provider, HttpServletResponse response) {
         ProviderName name = providerName(provider);
-        String state = states.next();
-        URI location = authorizationUrl.authorizationUrl(new AuthorizationUrlQuery(name, state));
-        cookies.setState(response, state);
-        return ResponseEntity.status(HttpStatus.FOUND).location(location).build();
+        AuthorizationRedirect redirect = authorizationUrl.authorizationUrl(new AuthorizationUrlQuery(name));
+        cookies.setState(response, redirect.flowCookie(), redirect.lifetime());
+        return ResponseEntity.status(HttpStatus.FOUND).location(redirect.location()).build();
     }
 
     @GetMapping("/auth/{provider}/callback")
@@ -96,23 +96,21 @@ final class LoginController {
         return ResponseEntity.status(HttpStatus.FOUND).location(target).build();
     }
 
-    /** Checks the callback, logs the user in and sets the token cookies. */
+    /**
+     * Logs the user in from the provider's redirect and sets the token cookies. The use case checks
+     * the state against the flow in the {@code oauthState} cookie (and uses the flow up).
+     */
     private LoginResult completeCallback(String provider, String code, String state, String error, HttpServletRequest request,
             HttpServletResponse response) {
         // a state is good for one callback, whatever its outcome
         cookies.deleteState(response);
         ProviderName name = providerName(provider);
-        String expected = RequestTokens.cookie(request, TokenCookies.STATE);
         if (error != null) {
             throw new WebException(WebError.PROVIDER_REJECTED);
         }
-        if (!OAuthState.matches(expected, state)) {
-            throw new WebException(WebError.INVALID_STATE);
-        }
-        if (code == null || code.isBlank()) {
-            throw new WebException(WebError.INVALID_REQUEST);
-        }
-        LoginResult result = logIn.logIn(new LogInCommand(name, authorizationCode(code, null)));
+        String flowCookie = RequestTokens.cookie(request, TokenCookies.STATE);
+        ProviderCredential callback = valid(() -> new ProviderCredential.BrowserCallback(code, state, flowCookie));
+        LoginResult result = logIn.logIn(new LogInCommand(name, callback));
         cookies.set(response, result.tokens());
         return result;
     }

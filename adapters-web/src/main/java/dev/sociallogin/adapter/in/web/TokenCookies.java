@@ -13,14 +13,14 @@ import java.time.Instant;
 /**
  * The HttpOnly cookies of the API: {@code accessToken} and {@code refreshToken} (Secure, SameSite
  * and Domain as configured, Max-Age = the token's remaining lifetime) and the short-lived
- * {@code oauthState} that binds an authorize to the browser that started it.
+ * {@code oauthState} that binds an authorize to the browser that started it (it holds the login
+ * flow the application sealed).
  */
 final class TokenCookies {
 
     static final String ACCESS = "accessToken";
     static final String REFRESH = "refreshToken";
     static final String STATE = "oauthState";
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
     private final WebSettings settings;
     private final Clock clock;
@@ -42,8 +42,9 @@ final class TokenCookies {
         add(response, tokenCookie(REFRESH, "", 0));
     }
 
-    void setState(HttpServletResponse response, String state) {
-        add(response, stateCookie(state, STATE_LIFETIME.toSeconds()));
+    /** The sealed login flow, for as long as the flow lives. */
+    void setState(HttpServletResponse response, String flowCookie, Duration lifetime) {
+        add(response, stateCookie(flowCookie, lifetime.toSeconds()));
     }
 
     void deleteState(HttpServletResponse response) {

@@ -8,7 +8,7 @@ import dev.sociallogin.domain.error.ErrorCode;
  */
 enum WebError {
     INVALID_REQUEST(400, "invalid_request", "The request is malformed or misses a required field."),
-    INVALID_STATE(400, "invalid_state", "The OAuth state is missing or does not match this browser's state cookie."),
+    INVALID_STATE(400, "invalid_state", "The OAuth state is missing, does not match this browser's state cookie, has expired or was already used."),
     TOKEN_MISSING(401, "token_missing", "No token was presented where one is required."),
     TOKEN_NOT_VALID(401, "token_not_valid", "The token is not valid."),
     TOKEN_EXPIRED(401, "token_expired", "The token has expired."),
@@ -66,6 +66,7 @@ enum WebError {
             case PROVIDER_UNAVAILABLE -> PROVIDER_ERROR;
             case UNKNOWN_PROVIDER -> UNKNOWN_PROVIDER;
             case INVALID_REQUEST -> INVALID_REQUEST;
+            case INVALID_STATE -> INVALID_STATE;
             case STORAGE_UNAVAILABLE -> UNAVAILABLE;
         };
     }

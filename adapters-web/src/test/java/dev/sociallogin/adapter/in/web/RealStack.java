@@ -6,6 +6,7 @@ import dev.sociallogin.application.service.CheckHealthService;
 import dev.sociallogin.application.service.GetCurrentUserService;
 import dev.sociallogin.application.service.ListProvidersService;
 import dev.sociallogin.application.service.LogInWithProviderService;
+import dev.sociallogin.application.service.LoginFlows;
 import dev.sociallogin.application.service.LogoutService;
 import dev.sociallogin.application.service.RefreshTokensService;
 import dev.sociallogin.application.service.VerifyTokenService;
@@ -14,6 +15,7 @@ import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.testfixtures.builder.TestIds;
 import dev.sociallogin.testfixtures.fake.FakeIdentityProvider;
+import dev.sociallogin.testfixtures.fake.FakeLoginFlowCodec;
 import dev.sociallogin.testfixtures.fake.FakeStorageHealth;
 import dev.sociallogin.testfixtures.fake.FakeTokenCodec;
 import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
@@ -42,6 +44,7 @@ final class RealStack {
     final FakeStorageHealth health = new FakeStorageHealth(outage);
     final FakeIdentityProvider kakao = new FakeIdentityProvider();
     final FakeTokenCodec codec;
+    final FakeLoginFlowCodec flowCodec = new FakeLoginFlowCodec();
     final WebUseCases useCases;
 
     RealStack(TokenPolicy policy) {
@@ -50,9 +53,10 @@ final class RealStack {
         IdentityProviders providers = new IdentityProviders(List.of(kakao));
         AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
         RefreshTokensService refresh = new RefreshTokensService(core);
+        LoginFlows flows = new LoginFlows(flowCodec, clock);
         this.useCases = new WebUseCases(
-                new LogInWithProviderService(providers, core),
-                new AuthorizationUrlService(providers),
+                new LogInWithProviderService(providers, core, flows),
+                new AuthorizationUrlService(providers, flows),
                 new ListProvidersService(providers),
                 refresh,
                 new LogoutService(core),

@@ -31,17 +31,4 @@ class RequestTokensTest {
         assertThat(RequestTokens.bearer(withAuthorization("Bearerabc"))).isNull();
         assertThat(RequestTokens.bearer(withAuthorization("Bear"))).isNull();
     }
-
-    @Test
-    void oauthState_isLongRandomAndComparedExactly() {
-        OAuthState states = new OAuthState();
-        String a = states.next();
-        assertThat(a).matches("[A-Za-z0-9_-]{43}");
-        assertThat(states.next()).isNotEqualTo(a);
-        assertThat(OAuthState.matches(a, a)).isTrue();
-        assertThat(OAuthState.matches(a, a + "x")).isFalse();
-        assertThat(OAuthState.matches(null, a)).isFalse();
-        assertThat(OAuthState.matches(a, null)).isFalse();
-        assertThat(OAuthState.matches("", "")).isFalse();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.sociallogin.adapter.in.web;
 
+import dev.sociallogin.application.port.in.AuthorizationRedirect;
 import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.CurrentUser;
@@ -66,7 +67,8 @@ final class StubUseCases {
         clock.set(NOW);
         commands.clear();
         logIn = command -> new LoginResult(USER, false, pair("a"));
-        authorizationUrl = query -> URI.create("https://idp.example.test/authorize?state=" + query.state());
+        authorizationUrl = query -> new AuthorizationRedirect(URI.create("https://idp.example.test/authorize?state=stub-state"),
+                "sealed-flow-" + commands.size(), Duration.ofMinutes(10));
         listProviders = () -> List.of(ProviderName.KAKAO);
         refresh = command -> new RefreshResult(USER, pair("r"));
         logout = command -> { };

@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.in.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sociallogin.adapter.in.web.HttpHarness.Reply;
 import dev.sociallogin.adapter.in.web.HttpHarness.SetCookie;
+import dev.sociallogin.application.port.in.AuthorizationRedirect;
 import dev.sociallogin.application.port.in.AuthorizationUrlQuery;
 import dev.sociallogin.application.port.in.CurrentUser;
 import dev.sociallogin.application.port.in.CurrentUserQuery;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,24 +123,21 @@ class WebAdapterIT {
     // ---------------------------------------------------------------- authorize and callback
 
     @Test
-    void authorize_redirectsWithAFreshStateBoundToAnHttpOnlyCookie() {
+    void authorize_redirectsAndPutsTheSealedFlowIntoAnHttpOnlyLaxCookieForItsLifetime() {
+        stubs.authorizationUrl = query -> new AuthorizationRedirect(URI.create("https://idp.example.test/authorize?state=st"),
+                "f1.sealed-flow_42", Duration.ofMinutes(7));
         Reply first = http.get("/auth/kakao/authorize");
         assertThat(first.status()).isEqualTo(302);
         AuthorizationUrlQuery query = stubs.last(AuthorizationUrlQuery.class);
         assertThat(query.provider()).isEqualTo(ProviderName.KAKAO);
-        assertThat(first.header("location")).isEqualTo("https://idp.example.test/authorize?state=" + query.state());
+        assertThat(first.header("location")).isEqualTo("https://idp.example.test/authorize?state=st");
         SetCookie state = first.cookie("oauthState");
-        assertThat(state.value()).isEqualTo(query.state());
-        // 256 bits in base64url
-        assertThat(state.value()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(state.value()).isEqualTo("f1.sealed-flow_42");
         assertThat(state.has("HttpOnly")).isTrue();
         assertThat(state.has("Secure")).isTrue();
         assertThat(state.attribute("SameSite")).isEqualTo("Lax");
         assertThat(state.attribute("Path")).isEqualTo("/");
-        assertThat(state.maxAge()).isEqualTo(600);
-
-        Reply second = http.get("/auth/kakao/authorize");
-        assertThat(second.cookie("oauthState").value()).isNotEqualTo(state.value());
+        assertThat(state.maxAge()).isEqualTo(420);
     }
 
     @Test
@@ -161,7 +161,7 @@ class WebAdapterIT {
     }
 
     @Test
-    void givenMatchingState_callback_logsInSetsCookiesAndConsumesTheState() {
+    void givenCallback_callback_handsCodeStateAndCookieToTheUseCaseSetsCookiesAndDeletesTheStateCookie() {
         TokenPair tokens = stubs.pair("cb");
         stubs.logIn = command -> new LoginResult(StubUseCases.USER, true, tokens);
         Reply reply = http.get("/auth/kakao/callback?code=the-code&state=s1234567890123456789012",
@@ -180,22 +180,38 @@ class WebAdapterIT {
         assertThat(body.get("token").get("refresh").asText()).isEqualTo(tokens.refresh().value());
 
         LogInCommand command = stubs.last(LogInCommand.class);
-        assertThat(command.credential()).isEqualTo(new ProviderCredential.AuthorizationCode("the-code", null));
+        assertThat(command.provider()).isEqualTo(ProviderName.KAKAO);
+        assertThat(command.credential()).isEqualTo(
+                new ProviderCredential.BrowserCallback("the-code", "s1234567890123456789012", "s1234567890123456789012"));
         assertThat(reply.cookie("accessToken").value()).isEqualTo(tokens.access().value());
         assertThat(reply.cookie("refreshToken").value()).isEqualTo(tokens.refresh().value());
         assertThat(reply.cookie("oauthState").maxAge()).isZero();
     }
 
     @Test
-    void givenNoStateCookie_callback_answersInvalidState() {
-        assertProblem(http.get("/auth/kakao/callback?code=c&state=s1234567890123456789012"), 400, "invalid_state");
-        assertThat(stubs.last(LogInCommand.class)).isNull();
+    void givenNoStateCookieOrNoState_callback_handsThemOnAsMissing() {
+        http.get("/auth/kakao/callback?code=c&state=s1234567890123456789012");
+        assertThat(stubs.last(LogInCommand.class).credential())
+                .isEqualTo(new ProviderCredential.BrowserCallback("c", "s1234567890123456789012", null));
+        http.get("/auth/kakao/callback?code=c", "Cookie", "oauthState=f1.abc");
+        assertThat(stubs.last(LogInCommand.class).credential()).isEqualTo(new ProviderCredential.BrowserCallback("c", null, "f1.abc"));
     }
 
     @Test
-    void givenDifferentState_callback_answersInvalidState() {
-        assertProblem(http.get("/auth/kakao/callback?code=c&state=s1234567890123456789012",
-                "Cookie", "oauthState=s1234567890123456789013"), 400, "invalid_state");
+    void givenStateTheUseCaseRefuses_callback_answersInvalidStateAndDeletesTheStateCookie() {
+        stubs.logIn = command -> {
+            throw StubUseCases.failure(ErrorCode.INVALID_STATE);
+        };
+        Reply reply = http.get("/auth/kakao/callback?code=c&state=s1234567890123456789012", "Cookie", "oauthState=f1.abc");
+        assertProblem(reply, 400, "invalid_state");
+        assertThat(reply.cookie("oauthState").maxAge()).isZero();
+        assertThat(reply.cookie("accessToken")).isNull();
+    }
+
+    @Test
+    void givenOverlongCode_callback_answersInvalidRequestWithoutTheUseCase() {
+        assertProblem(http.get("/auth/kakao/callback?code=" + "c".repeat(1025) + "&state=s", "Cookie", "oauthState=f1.abc"), 400,
+                "invalid_request");
         assertThat(stubs.last(LogInCommand.class)).isNull();
     }
 
@@ -204,12 +220,6 @@ class WebAdapterIT {
         assertProblem(http.get("/auth/kakao/callback?code=a&state=%zz", "Cookie", "oauthState=s1234567890123456789012"), 400,
                 "invalid_request");
         assertProblem(http.postEmpty("/auth/logout?scope=%zz"), 400, "invalid_request");
-    }
-
-    @Test
-    void givenNoStateParameter_callback_answersInvalidState() {
-        assertProblem(http.get("/auth/kakao/callback?code=c", "Cookie", "oauthState=s1234567890123456789012"), 400,
-                "invalid_state");
     }
 
     @Test
@@ -246,11 +256,18 @@ class WebAdapterIT {
         assertThat(cancelled.cookie("oauthState").maxAge()).isZero();
         assertThat(cancelled.cookie("accessToken")).isNull();
 
+        assertThat(stubs.last(LogInCommand.class)).isNull();
+        stubs.logIn = command -> {
+            throw StubUseCases.failure(ErrorCode.INVALID_STATE);
+        };
         Reply forged = http.get("/auth/kakao/callback?code=c&state=s1234567890123456789099", "Cookie", stateCookie);
         assertThat(forged.header("location")).endsWith("&error=invalid_state#top");
+        assertThat(forged.cookie("accessToken")).isNull();
+        stubs.logIn = command -> {
+            throw StubUseCases.failure(ErrorCode.INVALID_REQUEST);
+        };
         assertThat(http.get("/auth/kakao/callback?state=s1234567890123456789012", "Cookie", stateCookie).header("location"))
                 .endsWith("&error=invalid_request#top");
-        assertThat(stubs.last(LogInCommand.class)).isNull();
 
         stubs.logIn = command -> {
             throw new DomainException(ErrorCode.PROVIDER_UNAVAILABLE, "Kakao token endpoint unreachable");

@@ -62,10 +62,15 @@ class WebFlowIT {
     private Reply browserLogin(ProviderProfile profile) {
         Reply authorize = http.get("/auth/kakao/authorize");
         assertThat(authorize.status()).isEqualTo(302);
-        String state = authorize.cookie("oauthState").value();
-        assertThat(URI.create(authorize.header("location")).getQuery()).isEqualTo("state=" + state);
+        String state = stateOf(authorize);
         String code = stack.codeFor(profile);
-        return http.get("/auth/kakao/callback?code=" + code + "&state=" + state, "Cookie", "oauthState=" + state);
+        return http.get("/auth/kakao/callback?code=" + code + "&state=" + state, "Cookie", "oauthState=" + authorize.cookie("oauthState").value());
+    }
+
+    private static String stateOf(Reply authorize) {
+        String query = URI.create(authorize.header("location")).getQuery();
+        assertThat(query).startsWith("state=");
+        return query.substring("state=".length());
     }
 
     private Session logIn() {
@@ -150,16 +155,39 @@ class WebFlowIT {
     }
 
     @Test
-    void givenReplayedState_callback_isRefusedOnceTheCookieIsGone() {
+    void givenOtherBrowsersStateOrCookie_callback_isInvalidState() {
         start(true);
         Reply authorize = http.get("/auth/kakao/authorize");
-        String state = authorize.cookie("oauthState").value();
-        // the state of another browser's authorize
+        // the state and cookie of another browser's authorize
         Reply other = http.get("/auth/kakao/authorize");
         String code = stack.codeFor(TestProfiles.aKakaoProfile());
-        assertProblem(http.get("/auth/kakao/callback?code=" + code + "&state=" + state,
+        assertProblem(http.get("/auth/kakao/callback?code=" + code + "&state=" + stateOf(authorize),
                 "Cookie", "oauthState=" + other.cookie("oauthState").value()), 400, "invalid_state");
+        assertProblem(http.get("/auth/kakao/callback?code=" + code + "&state=" + stateOf(authorize)), 400, "invalid_state");
+        assertProblem(http.get("/auth/kakao/callback?code=" + code, "Cookie", "oauthState=" + authorize.cookie("oauthState").value()),
+                400, "invalid_state");
         assertThat(stack.kakao.profileCalls()).isZero();
+    }
+
+    @Test
+    void givenReplayedCallback_secondUse_isInvalidState() {
+        start(true);
+        Reply authorize = http.get("/auth/kakao/authorize");
+        String callback = "/auth/kakao/callback?code=" + stack.codeFor(TestProfiles.aKakaoProfile()) + "&state=" + stateOf(authorize);
+        String cookie = "oauthState=" + authorize.cookie("oauthState").value();
+        assertThat(http.get(callback, "Cookie", cookie).status()).isEqualTo(200);
+
+        // the same request again, as an attacker who captured it would send it
+        assertProblem(http.get(callback, "Cookie", cookie), 400, "invalid_state");
+        assertThat(stack.kakao.profileCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void givenValidStateButNoCode_callback_isInvalidRequest() {
+        start(true);
+        Reply authorize = http.get("/auth/kakao/authorize");
+        assertProblem(http.get("/auth/kakao/callback?state=" + stateOf(authorize), "Cookie",
+                "oauthState=" + authorize.cookie("oauthState").value()), 400, "invalid_request");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.sociallogin.application.port.in;
 
-import java.net.URI;
-
-/** Where to send a browser to log in with a provider. */
+/**
+ * Starts a browser login: a new login flow (state, PKCE verifier, nonce) for the provider, its
+ * authorize URL, and the flow sealed for the browser's cookie. {@code UNKNOWN_PROVIDER} when the
+ * provider is not enabled.
+ */
 public interface AuthorizationUrlUseCase {
-    URI authorizationUrl(AuthorizationUrlQuery query);
+    AuthorizationRedirect authorizationUrl(AuthorizationUrlQuery query);
 }

@@ -24,6 +24,25 @@ public sealed interface ProviderCredential {
         }
     }
 
+    /**
+     * What a provider's redirect brings back to our browser callback: the code and the {@code state}
+     * from the query, and the {@code oauthState} cookie the authorize set. Any of them may be missing
+     * ({@code null}); the use case answers {@code INVALID_STATE} when the state does not check out,
+     * then {@code INVALID_REQUEST} when the code is missing.
+     */
+    record BrowserCallback(String code, String state, String flowCookie) implements ProviderCredential {
+        public BrowserCallback {
+            if (code != null && code.length() > 1024) {
+                throw new IllegalArgumentException("code must be at most 1024 characters");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "BrowserCallback[redacted]";
+        }
+    }
+
     /** An access token the provider issued to a mobile app of ours. */
     record ProviderAccessToken(String value) implements ProviderCredential {
         public ProviderAccessToken {

@@ -1,11 +1,12 @@
 package dev.sociallogin.domain.port.out;
 
+import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import java.net.URI;
 
 /**
- * A social login provider (Kakao, and next Naver, Google, ...). Implementations throw
+ * A social login provider (Kakao, Naver, any OpenID Connect issuer, ...). Implementations throw
  * {@link dev.sociallogin.domain.error.DomainException} with {@code PROVIDER_REJECTED} when the
  * provider refuses the user's code or token, {@code PROVIDER_UNAVAILABLE} for everything else, and
  * never put a code, token or secret into a message.
@@ -14,15 +15,20 @@ public interface IdentityProvider {
 
     ProviderName name();
 
-    /** Where to send the browser to log in, carrying {@code state} back to our callback. */
-    URI authorizationUrl(String state);
+    /**
+     * Where to send the browser to log in: carries the flow's {@code state} back to our callback,
+     * and, where the provider's protocol knows them, the PKCE challenge of its code verifier and its nonce.
+     */
+    URI authorizationUrl(LoginFlow flow);
 
     /**
      * Exchanges an authorization code for the user's profile.
      *
      * @param redirectUri the redirect URI the code was issued for, or {@code null} for the configured one
+     * @param flow        the browser flow the code was issued in (its code verifier is sent, its nonce
+     *                    required in an ID token), or {@code null} for a code an app obtained itself
      */
-    ProviderProfile profileFromCode(String code, String redirectUri);
+    ProviderProfile profileFromCode(String code, String redirectUri, LoginFlow flow);
 
     /** The profile behind an access token the provider issued to our app (mobile login). */
     ProviderProfile profileFromAccessToken(String accessToken);
