@@ -6,14 +6,17 @@ import dev.sociallogin.application.port.in.PurgeResult;
 import dev.sociallogin.bootstrap.config.ApplicationConfiguration;
 import dev.sociallogin.bootstrap.config.CoreConfiguration;
 import dev.sociallogin.bootstrap.config.JwtConfiguration;
+import dev.sociallogin.bootstrap.config.MetricsConfiguration;
 import dev.sociallogin.bootstrap.config.PersistenceConfiguration;
 import dev.sociallogin.bootstrap.config.ProvidersConfiguration;
 import dev.sociallogin.bootstrap.config.PurgeConfiguration;
 import dev.sociallogin.bootstrap.config.SchedulingConfiguration;
 import dev.sociallogin.bootstrap.config.SettingsConfiguration;
+import dev.sociallogin.adapter.out.metrics.Metrics;
 import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
 import dev.sociallogin.bootstrap.config.WebConfiguration;
 import dev.sociallogin.settings.SettingsSource;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -34,10 +37,12 @@ public final class Service implements AutoCloseable {
 
     /** Starts the service; it serves when this returns. Close it to stop (gracefully). */
     public static Service start(Function<String, String> variables) {
-        return new Service(context(variables, SettingsConfiguration.class, CoreConfiguration.class, PersistenceConfiguration.class,
-                JwtConfiguration.class,
-                ProvidersConfiguration.class, ApplicationConfiguration.class, PurgeConfiguration.class, SchedulingConfiguration.class,
-                WebConfiguration.class));
+        AnnotationConfigApplicationContext context = context(variables, SettingsConfiguration.class, CoreConfiguration.class,
+                MetricsConfiguration.class, PersistenceConfiguration.class, JwtConfiguration.class, ProvidersConfiguration.class,
+                ApplicationConfiguration.class, PurgeConfiguration.class, SchedulingConfiguration.class, WebConfiguration.class);
+        // every bean is built: from now on /health/ready answers by the database alone
+        context.getBean(WebServer.class).ready();
+        return new Service(context);
     }
 
     /** Runs the purge once against the configured database and returns the counts. */
@@ -51,6 +56,11 @@ public final class Service implements AutoCloseable {
     /** The port the HTTP server listens on. */
     public int port() {
         return context.getBean(WebServer.class).port();
+    }
+
+    /** The management listener's port ({@code GET /metrics}), unless AUTH_MANAGEMENT_PORT is 0. */
+    public OptionalInt managementPort() {
+        return context.getBean(Metrics.class).managementPort();
     }
 
     /** Stops: the HTTP server first (in-flight requests finish), then the scheduler, then the database. */

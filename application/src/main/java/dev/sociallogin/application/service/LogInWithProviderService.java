@@ -28,6 +28,8 @@ import java.util.Objects;
  *   <li>lastLogin is recorded and returned; a new family starts now, its first refresh token
  *       living {@code min(refreshTtl, sessionMaxLifetime)}, with an access token of {@code accessTtl}.</li>
  * </ol>
+ * Every login through an enabled provider is reported to {@code AuthOutcomes}, success or failure;
+ * one through an unknown provider is not (its name is the caller's and unbounded).
  */
 public final class LogInWithProviderService implements LogInWithProviderUseCase {
 
@@ -42,7 +44,19 @@ public final class LogInWithProviderService implements LogInWithProviderUseCase 
     @Override
     public LoginResult logIn(LogInCommand command) {
         IdentityProvider provider = providers.get(command.provider());
-        ProviderProfile profile = profileOf(provider, command.credential());
+        LoginResult result;
+        try {
+            result = logIn(provider, command.credential());
+        } catch (DomainException e) {
+            core.outcomes.loginFailed(command.provider(), e.code());
+            throw e;
+        }
+        core.outcomes.loginSucceeded(command.provider(), result.registered());
+        return result;
+    }
+
+    private LoginResult logIn(IdentityProvider provider, ProviderCredential credential) {
+        ProviderProfile profile = profileOf(provider, credential);
         Instant now = TokenIssuer.now(core.clock);
 
         Registration registration = core.users.findByIdentity(profile.identity())

@@ -20,6 +20,7 @@ import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
 import dev.sociallogin.testfixtures.fake.InMemoryRefreshTokenStore;
 import dev.sociallogin.testfixtures.fake.InMemoryUserRepository;
 import dev.sociallogin.testfixtures.fake.MutableClock;
+import dev.sociallogin.testfixtures.fake.RecordingAuthOutcomes;
 import dev.sociallogin.testfixtures.fake.StorageOutage;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class TestBed {
     final FakeIdentityProvider kakao = new FakeIdentityProvider();
     final IdentityProviders providers = new IdentityProviders(List.of(kakao));
     final FakeTokenCodec codec;
+    final RecordingAuthOutcomes outcomes = new RecordingAuthOutcomes();
 
     final LogInWithProviderService login;
     final RefreshTokensService refresh;
@@ -54,7 +56,7 @@ final class TestBed {
     TestBed(TokenPolicy policy) {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
-        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock, outcomes);
         this.login = new LogInWithProviderService(providers, core);
         this.refresh = new RefreshTokensService(core);
         this.logout = new LogoutService(core);

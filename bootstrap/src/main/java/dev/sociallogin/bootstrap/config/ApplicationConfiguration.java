@@ -19,6 +19,7 @@ import dev.sociallogin.application.service.RefreshTokensService;
 import dev.sociallogin.application.service.VerifyTokenService;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import dev.sociallogin.domain.port.out.AuthOutcomes;
 import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
 import dev.sociallogin.domain.port.out.StorageHealth;
@@ -40,8 +41,8 @@ public class ApplicationConfiguration {
 
     @Bean
     AuthCore authCore(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, TokenCodec codec,
-            TokenPolicy policy, Clock clock) {
-        return new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+            TokenPolicy policy, Clock clock, AuthOutcomes outcomes) {
+        return new AuthCore(users, refreshTokens, denylist, codec, policy, clock, outcomes);
     }
 
     @Bean

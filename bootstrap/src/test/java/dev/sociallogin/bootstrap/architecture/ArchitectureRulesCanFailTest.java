@@ -18,7 +18,9 @@ import dev.sociallogin.bootstrap.architecture.fixture.httpelsewhere.adapter.out.
 import dev.sociallogin.bootstrap.architecture.fixture.jdbcelsewhere.adapter.in.web.SqlController;
 import dev.sociallogin.bootstrap.architecture.fixture.jul.adapter.out.persistence.JulStore;
 import dev.sociallogin.bootstrap.architecture.fixture.jwtelsewhere.adapter.in.web.TokenPeek;
+import dev.sociallogin.bootstrap.architecture.fixture.coremetrics.application.service.CountingService;
 import dev.sociallogin.bootstrap.architecture.fixture.layers.domain.model.Leaky;
+import dev.sociallogin.bootstrap.architecture.fixture.metricselsewhere.adapter.in.web.MetricsPage;
 import dev.sociallogin.bootstrap.architecture.fixture.mutablemodel.domain.model.Counter;
 import dev.sociallogin.bootstrap.architecture.fixture.portclass.domain.port.out.TokenStore;
 import dev.sociallogin.bootstrap.architecture.fixture.portimpl.application.service.CachingTokenStore;
@@ -62,6 +64,7 @@ class ArchitectureRulesCanFailTest {
                 broken("applicationDependsOnlyOnJavaAndDomain", "applicationondomain",
                         ArchitectureRules::applicationDependsOnlyOnJavaAndDomain, LoggingService.class),
                 broken("noTechnologyInCore", "coretechnology", ArchitectureRules::noTechnologyInCore, RowValue.class),
+                broken("noTechnologyInCore", "coremetrics", ArchitectureRules::noTechnologyInCore, CountingService.class),
                 broken("adaptersDoNotDependOnEachOther", "adapterslices", ArchitectureRules::adaptersDoNotDependOnEachOther,
                         NaverIdentityProvider.class),
                 broken("adaptersReachApplicationOnlyThroughInboundPorts", "webcallsservice",
@@ -73,6 +76,8 @@ class ArchitectureRulesCanFailTest {
                 broken("httpClientOnlyInIdentityProviderAdapters", "httpelsewhere",
                         ArchitectureRules::httpClientOnlyInIdentityProviderAdapters, JwksFetcher.class),
                 broken("jwtLibraryOnlyInJwtAdapter", "jwtelsewhere", ArchitectureRules::jwtLibraryOnlyInJwtAdapter, TokenPeek.class),
+                broken("metricsExportOnlyInMetricsAdapter", "metricselsewhere", ArchitectureRules::metricsExportOnlyInMetricsAdapter,
+                        MetricsPage.class),
                 broken("nothingDependsOnBootstrap", "reachesbootstrap", ArchitectureRules::nothingDependsOnBootstrap,
                         SettingsReader.class),
                 broken("noPackageCycles", "cycle", ArchitectureRules::noPackageCycles, Account.class),

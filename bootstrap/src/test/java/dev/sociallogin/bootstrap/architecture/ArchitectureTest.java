@@ -56,6 +56,9 @@ class ArchitectureTest {
     static final ArchRule jwt_library_only_in_jwt_adapter = ArchitectureRules.jwtLibraryOnlyInJwtAdapter(ROOT);
 
     @ArchTest
+    static final ArchRule metrics_export_only_in_metrics_adapter = ArchitectureRules.metricsExportOnlyInMetricsAdapter(ROOT);
+
+    @ArchTest
     static final ArchRule nothing_depends_on_bootstrap = ArchitectureRules.nothingDependsOnBootstrap(ROOT);
 
     @ArchTest
