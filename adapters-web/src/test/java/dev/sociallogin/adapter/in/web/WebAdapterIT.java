@@ -405,6 +405,15 @@ class WebAdapterIT {
     }
 
     @Test
+    void givenAnotherJsonMediaType_refresh_answers415() {
+        // application/*+json is not application/json: the contract takes the one type only
+        Reply reply = http.send(http.request("/auth/refresh")
+                .post(okhttp3.RequestBody.create("{\"refresh\":\"r\"}", okhttp3.MediaType.get("application/problem+json"))));
+        assertProblem(reply, 415, "unsupported_media_type");
+        assertThat(stubs.last(dev.sociallogin.application.port.in.RefreshCommand.class)).isNull();
+    }
+
+    @Test
     void givenOverlongCode_login_answersInvalidRequest() {
         assertProblem(http.postJson("/auth/kakao/login", "{\"code\":\"" + "c".repeat(2000) + "\"}"), 400, "invalid_request");
     }
