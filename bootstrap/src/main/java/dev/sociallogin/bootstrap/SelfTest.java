@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,10 +60,24 @@ final class SelfTest {
         }
     }
 
+    /**
+     * The throwaway instance's configuration. The management listener gets a port free a moment ago
+     * (0 would mean none, and the self-test checks it answers; it is also the class-data archive's
+     * training run, which should load the metrics export too).
+     */
     static Map<String, String> variables(Path dataDir) {
         return Map.of("AUTH_DATA_DIR", dataDir.toString(), "AUTH_HTTP_PORT", "0",
+                "AUTH_MANAGEMENT_PORT", Integer.toString(freeLoopbackPort()),
                 "KAKAO_CLIENT_ID", "self-test", "KAKAO_REDIRECT_URI", "http://localhost/auth/kakao/callback",
                 "KAKAO_AUTH_BASE_URL", CLOSED_PROVIDER, "KAKAO_API_BASE_URL", CLOSED_PROVIDER);
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the management listener", e);
+        }
     }
 
     private int against(Map<String, String> variables) {
@@ -76,6 +92,14 @@ final class SelfTest {
         long startMillis = (System.nanoTime() - started) / 1_000_000;
         try (service) {
             exercise(URI.create("http://127.0.0.1:" + service.port()));
+            service.managementPort().ifPresent(port -> {
+                Answer metrics = expect(URI.create("http://127.0.0.1:" + port), "GET", "/metrics", null, false, 200, "text/plain",
+                        "auth_refreshes_total{outcome=\"invalid\"} 1.0");
+                if (metrics != null) {
+                    check(metrics.body.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}"),
+                            "/metrics counts the requests by route template");
+                }
+            });
         }
         if (!failures.isEmpty()) {
             failures.forEach(failure -> log.error("Self-test failed: {}", failure));
@@ -94,6 +118,10 @@ final class SelfTest {
 
     private void exercise(URI base) {
         expect(base, "GET", "/health", null, false, 200, "application/json", "\"status\":\"UP\"");
+        expect(base, "GET", "/health/live", null, false, 200, "application/json", "\"status\":\"UP\"");
+        expect(base, "GET", "/health/ready", null, false, 200, "application/json", "\"status\":\"UP\"");
+        expect(base, "GET", "/openapi.json", null, false, 200, "application/json", "\"3.1.0\"");
+        expect(base, "GET", "/metrics", null, false, 404, "application/problem+json", "\"code\":\"not_found\"");
         expect(base, "GET", "/auth/providers", null, false, 200, "application/json", "\"providers\":[\"kakao\"]");
         Answer authorize = expect(base, "GET", "/auth/kakao/authorize", null, false, 302, null, null);
         if (authorize != null) {

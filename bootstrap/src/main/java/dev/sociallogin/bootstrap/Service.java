@@ -9,14 +9,17 @@ import java.util.List;
 import dev.sociallogin.bootstrap.config.ApplicationConfiguration;
 import dev.sociallogin.bootstrap.config.CoreConfiguration;
 import dev.sociallogin.bootstrap.config.JwtConfiguration;
+import dev.sociallogin.bootstrap.config.MetricsConfiguration;
 import dev.sociallogin.bootstrap.config.PersistenceConfiguration;
 import dev.sociallogin.bootstrap.config.ProvidersConfiguration;
 import dev.sociallogin.bootstrap.config.PurgeConfiguration;
 import dev.sociallogin.bootstrap.config.SchedulingConfiguration;
 import dev.sociallogin.bootstrap.config.SettingsConfiguration;
+import dev.sociallogin.adapter.out.metrics.Metrics;
 import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
 import dev.sociallogin.bootstrap.config.WebConfiguration;
 import dev.sociallogin.settings.SettingsSource;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -38,8 +41,8 @@ public final class Service implements AutoCloseable {
     /** Starts the service; it serves when this returns. Close it to stop (gracefully). */
     public static Service start(Function<String, String> variables) {
         AnnotationConfigApplicationContext context = context(variables, SettingsConfiguration.class, CoreConfiguration.class,
-                PersistenceConfiguration.class, ProvidersConfiguration.class, JwtConfiguration.class, ApplicationConfiguration.class,
-                PurgeConfiguration.class, SchedulingConfiguration.class, WebConfiguration.class);
+                MetricsConfiguration.class, PersistenceConfiguration.class, ProvidersConfiguration.class, JwtConfiguration.class,
+                ApplicationConfiguration.class, PurgeConfiguration.class, SchedulingConfiguration.class, WebConfiguration.class);
         try {
             // refresh() returned once the background beans are ready; the lazy ones standing on them (the
             // token adapter, the ports, the use cases) are built now, so a wiring mistake stops start-up,
@@ -53,6 +56,8 @@ public final class Service implements AutoCloseable {
             context.close();
             throw e;
         }
+        // every bean is built: from now on /health/ready answers by the database alone
+        context.getBean(WebServer.class).ready();
         return new Service(context);
     }
 
@@ -75,6 +80,11 @@ public final class Service implements AutoCloseable {
     /** The port the HTTP server listens on. */
     public int port() {
         return context.getBean(WebServer.class).port();
+    }
+
+    /** The management listener's port ({@code GET /metrics}), unless AUTH_MANAGEMENT_PORT is 0. */
+    public OptionalInt managementPort() {
+        return context.getBean(Metrics.class).managementPort();
     }
 
     /** Stops: the HTTP server first (in-flight requests finish), then the scheduler, then the database. */

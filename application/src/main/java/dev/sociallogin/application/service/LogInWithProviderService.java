@@ -32,6 +32,8 @@ import java.util.Objects;
  *   <li>lastLogin is recorded and returned; a new family starts now, its first refresh token
  *       living {@code min(refreshTtl, sessionMaxLifetime)}, with an access token of {@code accessTtl}.</li>
  * </ol>
+ * Every login through an enabled provider is reported to {@code AuthOutcomes}, success or failure;
+ * one through an unknown provider is not (its name is the caller's and unbounded).
  */
 public final class LogInWithProviderService implements LogInWithProviderUseCase {
 
@@ -48,7 +50,19 @@ public final class LogInWithProviderService implements LogInWithProviderUseCase 
     @Override
     public LoginResult logIn(LogInCommand command) {
         IdentityProvider provider = providers.get(command.provider());
-        ProviderProfile profile = profileOf(provider, command.provider(), command.credential());
+        LoginResult result;
+        try {
+            result = logIn(provider, command.provider(), command.credential());
+        } catch (DomainException e) {
+            core.outcomes.loginFailed(command.provider(), e.code());
+            throw e;
+        }
+        core.outcomes.loginSucceeded(command.provider(), result.registered());
+        return result;
+    }
+
+    private LoginResult logIn(IdentityProvider provider, ProviderName name, ProviderCredential credential) {
+        ProviderProfile profile = profileOf(provider, name, credential);
         Instant now = TokenIssuer.now(core.clock);
 
         Registration registration = core.users.findByIdentity(profile.identity())

@@ -5,6 +5,7 @@ import dev.sociallogin.application.port.in.RefreshResult;
 import dev.sociallogin.application.port.in.RefreshTokensUseCase;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.error.ErrorCode;
+import dev.sociallogin.domain.model.RefreshOutcome;
 import dev.sociallogin.domain.model.StoredRefreshToken;
 import dev.sociallogin.domain.model.TokenClaims;
 import dev.sociallogin.domain.model.TokenType;
@@ -31,6 +32,8 @@ import java.util.Optional;
  *       tokens denied, and the call fails {@code TOKEN_REUSED}.</li>
  *   <li>Revoked without rotation (logout, reuse): {@code TOKEN_REVOKED}; expired: {@code TOKEN_EXPIRED}.</li>
  * </ol>
+ * Each refresh is reported to {@code AuthOutcomes} as one {@link RefreshOutcome}; a storage failure
+ * is not an outcome of the token and is not reported.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
@@ -42,6 +45,25 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
     @Override
     public RefreshResult refresh(RefreshCommand command) {
+        try {
+            return rotate(command);
+        } catch (DomainException e) {
+            outcomeOf(e.code()).ifPresent(core.outcomes::refreshed);
+            throw e;
+        }
+    }
+
+    private static Optional<RefreshOutcome> outcomeOf(ErrorCode code) {
+        return switch (code) {
+            case TOKEN_REUSED -> Optional.of(RefreshOutcome.REUSED);
+            case TOKEN_EXPIRED -> Optional.of(RefreshOutcome.EXPIRED);
+            case TOKEN_REVOKED -> Optional.of(RefreshOutcome.REVOKED);
+            case TOKEN_MISSING, TOKEN_NOT_VALID, INVALID_REQUEST -> Optional.of(RefreshOutcome.INVALID);
+            case STORAGE_UNAVAILABLE, PROVIDER_REJECTED, PROVIDER_UNAVAILABLE, UNKNOWN_PROVIDER, INVALID_STATE -> Optional.empty();
+        };
+    }
+
+    private RefreshResult rotate(RefreshCommand command) {
         if (TokenVerifier.isBlank(command.refreshToken())) {
             throw new DomainException(ErrorCode.TOKEN_MISSING, "no refresh token");
         }
@@ -55,7 +77,9 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
         StoredRefreshToken successor = core.issuer.successorOf(stored, now);
         if (core.refreshTokens.rotate(stored.id(), successor, now)) {
-            return new RefreshResult(user, core.issuer.pair(user, successor, now));
+            RefreshResult result = new RefreshResult(user, core.issuer.pair(user, successor, now));
+            core.outcomes.refreshed(RefreshOutcome.ROTATED);
+            return result;
         }
         return afterLostRotation(user, core.refreshTokens.find(stored.id()).orElseThrow(
                 () -> new DomainException(ErrorCode.TOKEN_NOT_VALID, "refresh token unknown")), now);
@@ -68,7 +92,9 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             if (withinGrace) {
                 Optional<StoredRefreshToken> successor = core.refreshTokens.find(presented.replacedBy());
                 if (successor.isPresent() && successor.get().isActiveAt(now)) {
-                    return new RefreshResult(user, core.issuer.pair(user, successor.get(), now));
+                    RefreshResult result = new RefreshResult(user, core.issuer.pair(user, successor.get(), now));
+                    core.outcomes.refreshed(RefreshOutcome.GRACE);
+                    return result;
                 }
                 if (successor.isPresent() && !successor.get().isRotated()) {
                     if (successor.get().isRevoked()) {

@@ -21,6 +21,7 @@ import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
 import dev.sociallogin.testfixtures.fake.InMemoryRefreshTokenStore;
 import dev.sociallogin.testfixtures.fake.InMemoryUserRepository;
 import dev.sociallogin.testfixtures.fake.MutableClock;
+import dev.sociallogin.testfixtures.fake.RecordingAuthOutcomes;
 import dev.sociallogin.testfixtures.fake.StorageOutage;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ final class TestBed {
     final FakeTokenCodec codec;
     final FakeLoginFlowCodec flowCodec = new FakeLoginFlowCodec();
     final LoginFlows flows;
+    final RecordingAuthOutcomes outcomes = new RecordingAuthOutcomes();
 
     final AuthorizationUrlService authorize;
     final LogInWithProviderService login;
@@ -58,7 +60,7 @@ final class TestBed {
     TestBed(TokenPolicy policy) {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
-        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock, outcomes);
         this.flows = new LoginFlows(flowCodec, clock);
         this.authorize = new AuthorizationUrlService(providers, flows);
         this.login = new LogInWithProviderService(providers, core, flows);

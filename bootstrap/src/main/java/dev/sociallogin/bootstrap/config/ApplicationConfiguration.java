@@ -24,6 +24,7 @@ import dev.sociallogin.application.service.RotateKeysService;
 import dev.sociallogin.application.service.VerifyTokenService;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.domain.port.out.AccessTokenDenylist;
+import dev.sociallogin.domain.port.out.AuthOutcomes;
 import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.domain.port.out.LoginFlowCodec;
 import dev.sociallogin.domain.port.out.RefreshTokenStore;
@@ -47,8 +48,8 @@ public class ApplicationConfiguration {
 
     @Bean
     AuthCore authCore(UserRepository users, RefreshTokenStore refreshTokens, AccessTokenDenylist denylist, TokenCodec codec,
-            TokenPolicy policy, Clock clock) {
-        return new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+            TokenPolicy policy, Clock clock, AuthOutcomes outcomes) {
+        return new AuthCore(users, refreshTokens, denylist, codec, policy, clock, outcomes);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package dev.sociallogin.bootstrap.config;
 
+import dev.sociallogin.adapter.in.web.RateLimitSettings;
 import dev.sociallogin.adapter.in.web.WebSettings;
 import dev.sociallogin.adapter.out.jwt.JwtSettings;
+import dev.sociallogin.adapter.out.metrics.ManagementSettings;
 import dev.sociallogin.adapter.out.persistence.PersistenceSettings;
+import dev.sociallogin.bootstrap.logging.LogFormat;
 import dev.sociallogin.bootstrap.settings.CoreSettings;
 import dev.sociallogin.domain.model.TokenPolicy;
 import dev.sociallogin.settings.SettingsSource;
@@ -41,5 +44,21 @@ public class SettingsConfiguration {
     @Bean
     WebSettings webSettings(SettingsSource variables) {
         return WebSettings.from(variables.asFunction());
+    }
+
+    @Bean
+    RateLimitSettings rateLimitSettings(SettingsSource variables) {
+        return RateLimitSettings.from(variables.asFunction());
+    }
+
+    @Bean
+    ManagementSettings managementSettings(SettingsSource variables) {
+        return ManagementSettings.from(variables.asFunction());
+    }
+
+    /** Logging was set up before this check (it reads the variable leniently); a bad value stops start-up here. */
+    @Bean
+    LogFormat logFormat(SettingsSource variables) {
+        return LogFormat.from(variables.asFunction());
     }
 }

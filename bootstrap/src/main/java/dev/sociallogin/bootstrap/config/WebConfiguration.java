@@ -1,7 +1,9 @@
 package dev.sociallogin.bootstrap.config;
 
+import dev.sociallogin.adapter.in.web.RateLimitSettings;
 import dev.sociallogin.adapter.in.web.WebServer;
 import dev.sociallogin.adapter.in.web.WebSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class WebConfiguration {
 
     @Bean(destroyMethod = "close")
-    WebServer webServer(WebSettings settings, ApplicationContext context) {
-        return WebServer.start(settings, context);
+    WebServer webServer(WebSettings settings, RateLimitSettings limits, MeterRegistry meters, ApplicationContext context) {
+        return WebServer.start(settings, limits, meters, context);
     }
 
     @Bean

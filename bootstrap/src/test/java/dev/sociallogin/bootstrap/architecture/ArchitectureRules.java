@@ -65,6 +65,13 @@ final class ArchitectureRules {
     /** Spring's ways of making a class a bean: stereotypes, configuration classes, injection annotations. */
     static final String[] SPRING_WIRING = {"org.springframework.stereotype..", "org.springframework.context.annotation..",
         "org.springframework.beans.factory.annotation.."};
+    /**
+     * The metrics adapter's export: the Prometheus registry and the management listener's HTTP server.
+     * Other adapters record through Micrometer's API ({@code io.micrometer.core}) and never choose the
+     * registry that exports it.
+     */
+    static final String[] METRICS_EXPORT_TECHNOLOGY = {"io.micrometer.prometheusmetrics..", "io.prometheus..",
+        "com.sun.net.httpserver.."};
 
     /** The JWT library of the token adapter. */
     static final String[] JWT_TECHNOLOGY = {"io.jsonwebtoken.."};
@@ -73,7 +80,8 @@ final class ArchitectureRules {
     static final String[] CORE_FORBIDDEN = {"org.springframework..", "jakarta.servlet..", "javax.servlet..",
         "org.apache.catalina..", "org.apache.tomcat..", "java.sql..", "javax.sql..", "com.zaxxer.hikari..",
         "org.flywaydb..", "io.jsonwebtoken..", "okhttp3..", "okio..", "com.fasterxml.jackson..", "tools.jackson..",
-        "org.slf4j..", "ch.qos.logback.."};
+        "org.slf4j..", "ch.qos.logback..", "io.micrometer..", "io.prometheus..", "io.github.bucket4j..",
+        "com.github.benmanes.caffeine.."};
 
     /** The one class allowed among the outbound ports: a final registry of the enabled providers. */
     static final String IDENTITY_PROVIDERS = "IdentityProviders";
@@ -96,6 +104,7 @@ final class ArchitectureRules {
         rules.put("jwtLibraryOnlyInJwtAdapter", jwtLibraryOnlyInJwtAdapter(root));
         rules.put("providerBaseOnlyForProviderAdapters", providerBaseOnlyForProviderAdapters(root));
         rules.put("noSpringWiringInOutboundAdapters", noSpringWiringInOutboundAdapters(root));
+        rules.put("metricsExportOnlyInMetricsAdapter", metricsExportOnlyInMetricsAdapter(root));
         rules.put("nothingDependsOnBootstrap", nothingDependsOnBootstrap(root));
         rules.put("noPackageCycles", noPackageCycles(root));
         rules.put("outboundPortsAreInterfaces", outboundPortsAreInterfaces(root));
@@ -236,6 +245,11 @@ final class ArchitectureRules {
 
     static ArchRule jwtLibraryOnlyInJwtAdapter(String root) {
         return technologyOnlyIn(root, resideInAPackage(root + ".adapter.out.jwt.."), "jjwt", JWT_TECHNOLOGY);
+    }
+
+    static ArchRule metricsExportOnlyInMetricsAdapter(String root) {
+        return technologyOnlyIn(root, resideInAPackage(root + ".adapter.out.metrics.."),
+                "The Prometheus registry and the management listener's HTTP server", METRICS_EXPORT_TECHNOLOGY);
     }
 
     /** Bootstrap may use anything: wiring a technology is its job. */

@@ -23,7 +23,9 @@ import dev.sociallogin.bootstrap.architecture.fixture.providerbaseelsewhere.adap
 import dev.sociallogin.bootstrap.architecture.fixture.providerbaseelsewhere.adapter.out.persistence.RetryingStore;
 import dev.sociallogin.bootstrap.architecture.fixture.springoutbound.adapter.out.persistence.ScannedStore;
 import dev.sociallogin.bootstrap.architecture.fixture.springoutbound.provider.oauth.WiredProvider;
+import dev.sociallogin.bootstrap.architecture.fixture.coremetrics.application.service.CountingService;
 import dev.sociallogin.bootstrap.architecture.fixture.layers.domain.model.Leaky;
+import dev.sociallogin.bootstrap.architecture.fixture.metricselsewhere.adapter.in.web.MetricsPage;
 import dev.sociallogin.bootstrap.architecture.fixture.mutablemodel.domain.model.Counter;
 import dev.sociallogin.bootstrap.architecture.fixture.portclass.domain.port.out.TokenStore;
 import dev.sociallogin.bootstrap.architecture.fixture.portimpl.application.service.CachingTokenStore;
@@ -67,6 +69,7 @@ class ArchitectureRulesCanFailTest {
                 broken("applicationDependsOnlyOnJavaAndDomain", "applicationondomain",
                         ArchitectureRules::applicationDependsOnlyOnJavaAndDomain, LoggingService.class),
                 broken("noTechnologyInCore", "coretechnology", ArchitectureRules::noTechnologyInCore, RowValue.class),
+                broken("noTechnologyInCore", "coremetrics", ArchitectureRules::noTechnologyInCore, CountingService.class),
                 broken("adaptersDoNotDependOnEachOther", "adapterslices", ArchitectureRules::adaptersDoNotDependOnEachOther,
                         NaverIdentityProvider.class),
                 broken("adaptersReachApplicationOnlyThroughInboundPorts", "webcallsservice",
@@ -87,6 +90,8 @@ class ArchitectureRulesCanFailTest {
                         ScannedStore.class),
                 broken("noSpringWiringInOutboundAdapters", "springoutbound", ArchitectureRules::noSpringWiringInOutboundAdapters,
                         WiredProvider.class),
+                broken("metricsExportOnlyInMetricsAdapter", "metricselsewhere", ArchitectureRules::metricsExportOnlyInMetricsAdapter,
+                        MetricsPage.class),
                 broken("nothingDependsOnBootstrap", "reachesbootstrap", ArchitectureRules::nothingDependsOnBootstrap,
                         SettingsReader.class),
                 broken("noPackageCycles", "cycle", ArchitectureRules::noPackageCycles, Account.class),

@@ -63,6 +63,9 @@ class ArchitectureTest {
     static final ArchRule no_spring_wiring_in_outbound_adapters = ArchitectureRules.noSpringWiringInOutboundAdapters(ROOT);
 
     @ArchTest
+    static final ArchRule metrics_export_only_in_metrics_adapter = ArchitectureRules.metricsExportOnlyInMetricsAdapter(ROOT);
+
+    @ArchTest
     static final ArchRule nothing_depends_on_bootstrap = ArchitectureRules.nothingDependsOnBootstrap(ROOT);
 
     @ArchTest

@@ -2,6 +2,7 @@ package dev.sociallogin.bootstrap.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sociallogin.testfixtures.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -19,23 +20,35 @@ import okhttp3.Response;
 /**
  * A plain HTTP client over real sockets: no redirects followed, no cookie jar (tests carry cookies
  * by hand, so Secure cookies can travel over http://127.0.0.1 and every Set-Cookie is visible).
+ * Every exchange is checked against the OpenAPI document ({@link OpenApiCheck}), so every test is
+ * also a test of the document.
  */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
-    private final OkHttpClient client = new OkHttpClient.Builder()
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
-            .connectTimeout(Duration.ofSeconds(2))
-            .readTimeout(Duration.ofSeconds(15))
-            .build();
+    private final OkHttpClient client;
     private final String baseUrl;
 
     Http(String baseUrl) {
+        this(baseUrl, OpenApiCheck.DOCUMENT);
+    }
+
+    /** {@code contract} null: no OpenAPI check (for the management listener, which is not the API). */
+    Http(String baseUrl, OpenApiContract contract) {
         this.baseUrl = baseUrl;
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (contract != null) {
+            builder.addInterceptor(new OpenApiCheck(contract));
+        }
+        this.client = builder
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(15))
+                .build();
     }
 
     Reply get(String path, String... headers) {

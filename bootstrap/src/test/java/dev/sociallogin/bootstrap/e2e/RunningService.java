@@ -23,10 +23,16 @@ final class RunningService implements AutoCloseable {
         http = new Http(baseUrl);
     }
 
-    /** The usual test configuration: Kakao at the fake, a fixed secret, port 0, plus {@code overrides}. */
+    /**
+     * The usual test configuration: Kakao at the fake, a fixed secret, port 0, no management listener,
+     * no rate limits (every request here comes from 127.0.0.1), plus {@code overrides}.
+     */
     static Map<String, String> variables(KakaoFake kakao, String dataDir, String... overrides) {
         Map<String, String> variables = new HashMap<>();
         variables.put("AUTH_HTTP_PORT", "0");
+        variables.put("AUTH_MANAGEMENT_PORT", "0");
+        variables.put("AUTH_RATE_LIMIT_LOGIN", "off");
+        variables.put("AUTH_RATE_LIMIT_REFRESH", "off");
         variables.put("AUTH_DATA_DIR", dataDir);
         variables.put("AUTH_JWT_SECRET", SECRET);
         variables.put("KAKAO_CLIENT_ID", KakaoFake.CLIENT_ID);

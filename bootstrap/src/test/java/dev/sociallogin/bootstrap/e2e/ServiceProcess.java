@@ -56,7 +56,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the jar with {@code env} plus AUTH_HTTP_PORT on a free port. */
+    /**
+     * Starts the jar with {@code env} plus AUTH_HTTP_PORT on a free port and, unless {@code env} names
+     * one, no management listener (its default port is fixed, and test runs share the machine).
+     */
     static ServiceProcess start(Map<String, String> env, String... args) {
         return start(List.of(javaBinary(), "-jar", jar().toString()), Path.of("."), env, args);
     }
@@ -80,6 +83,7 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("AUTH_HTTP_PORT", Integer.toString(port));
+        all.putIfAbsent("AUTH_MANAGEMENT_PORT", "0");
         return new ServiceProcess(java, directory, all, Integer.parseInt(all.get("AUTH_HTTP_PORT")), args);
     }
 

@@ -1,8 +1,12 @@
 package dev.sociallogin.bootstrap.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sociallogin.settings.InvalidSettingException;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
@@ -14,6 +18,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ class LogConfigurationTest {
                 "Started in {} ms", null, new Object[] {1234});
         event.setThreadName("main");
         event.setTimeStamp(0);
+        event.setMDCPropertyMap(Map.of());
         String line = new String(((PatternLayoutEncoder) console.getEncoder()).encode(event), StandardCharsets.UTF_8);
         assertThat(line).isEqualTo("1970-01-01T00:00:00.000Z INFO  [main] dev.sociallogin.bootstrap.Main - Started in 1234 ms"
                 + System.lineSeparator());
@@ -78,8 +84,75 @@ class LogConfigurationTest {
         }
     }
 
+    @Test
+    void givenARequestsMdc_textLine_carriesTheRequestId() {
+        LoggerContext context = new LoggerContext();
+        configure(context, Map.of());
+        LoggingEvent event = event(context, Map.of("requestId", "req-42"));
+
+        assertThat(encode(context, event)).isEqualTo(
+                "1970-01-01T00:00:00.000Z INFO  [main] dev.sociallogin.bootstrap.Main rid=req-42 - Started in 1234 ms"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void givenJsonFormat_eachEventIsOneJsonObjectWithTheRequestIdAndNoRawArguments() throws Exception {
+        LoggerContext context = new LoggerContext();
+        configure(context, Map.of("AUTH_LOG_FORMAT", "json"));
+        LoggingEvent event = event(context, Map.of("requestId", "req-42"));
+
+        String line = encode(context, event);
+
+        assertThat(line).endsWith("\n").doesNotContain("\n{").hasLineCount(1);
+        JsonNode json = new ObjectMapper().readTree(line);
+        assertThat(json.path("level").asText()).isEqualTo("INFO");
+        assertThat(json.path("loggerName").asText()).isEqualTo("dev.sociallogin.bootstrap.Main");
+        assertThat(json.path("threadName").asText()).isEqualTo("main");
+        assertThat(json.path("mdc").path("requestId").asText()).isEqualTo("req-42");
+        assertThat(json.path("formattedMessage").asText()).isEqualTo("Started in 1234 ms");
+        assertThat(json.path("timestamp").asLong()).isZero();
+        assertThat(json.has("arguments")).isFalse();
+        assertThat(json.has("message")).isFalse();
+        assertThat(json.has("context")).isFalse();
+    }
+
+    @Test
+    void givenUnknownFormat_loggingFallsBackToTextAndTheSettingIsRefusedNamingTheVariable() {
+        LoggerContext context = new LoggerContext();
+        configure(context, Map.of("AUTH_LOG_FORMAT", "xml"));
+        assertThat(encode(context, event(context, Map.of()))).startsWith("1970-01-01T00:00:00.000Z INFO ");
+
+        InvalidSettingException refused = catchThrowableOfType(InvalidSettingException.class,
+                () -> LogFormat.from(Map.of("AUTH_LOG_FORMAT", "xml")::get));
+        assertThat(refused.variable()).isEqualTo("AUTH_LOG_FORMAT");
+        assertThat(LogFormat.from(Map.of("AUTH_LOG_FORMAT", "JSON")::get)).isEqualTo(LogFormat.JSON);
+        assertThat(LogFormat.from(Map.<String, String>of()::get)).isEqualTo(LogFormat.TEXT);
+    }
+
+    private static LoggingEvent event(LoggerContext context, Map<String, String> mdc) {
+        LoggingEvent event = new LoggingEvent("test", context.getLogger("dev.sociallogin.bootstrap.Main"), Level.INFO,
+                "Started in {} ms", null, new Object[] {1234});
+        event.setThreadName("main");
+        event.setTimeStamp(0);
+        event.setMDCPropertyMap(mdc);
+        return event;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String encode(LoggerContext context, LoggingEvent event) {
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("STDOUT");
+        return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
+    }
+
     private static Configurator.ExecutionStatus configure(LoggerContext context) {
         LogConfiguration configuration = new LogConfiguration();
+        configuration.setContext(context);
+        return configuration.configure(context);
+    }
+
+    private static Configurator.ExecutionStatus configure(LoggerContext context, Map<String, String> variables) {
+        LogConfiguration configuration = new LogConfiguration(variables::get);
         configuration.setContext(context);
         return configuration.configure(context);
     }

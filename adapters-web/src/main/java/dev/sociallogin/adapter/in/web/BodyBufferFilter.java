@@ -173,7 +173,8 @@ final class BodyBufferFilter extends HttpFilter {
         public void onError(Throwable failure) {
             // the client went away (or the read failed): nobody to answer
             if (ended.compareAndSet(false, true)) {
-                LOG.debug("request body read failed: {}", failure.getClass().getName());
+                // a container thread the request id valve did not set up
+                RequestIds.withMdc(request, () -> LOG.debug("request body read failed: {}", failure.getClass().getName()));
                 async.complete();
             }
         }
@@ -205,7 +206,7 @@ final class BodyBufferFilter extends HttpFilter {
             try {
                 refuse(response, error);
             } catch (IOException | IllegalStateException e) {
-                LOG.debug("could not answer {}: {}", error.status(), e.getClass().getName());
+                RequestIds.withMdc(request, () -> LOG.debug("could not answer {}: {}", error.status(), e.getClass().getName()));
             }
             async.complete();
         }

@@ -63,6 +63,8 @@ final class EmbeddedTomcat implements AutoCloseable {
         // our own error report replaces Tomcat's HTML page (no stack trace, no version)
         host.setErrorReportValveClass("");
         host.getPipeline().addValve(new ProblemErrorReportValve(problems));
+        // the request id first, so that everything after it (filters, error report, the use cases) logs it
+        tomcat.getEngine().getPipeline().addValve(new RequestIdValve());
         // counts every request from the moment Tomcat hands it over, for the graceful stop
         tomcat.getEngine().getPipeline().addValve(inFlight);
 

@@ -55,9 +55,14 @@ final class JsonConverter extends AbstractHttpMessageConverter<Object> {
         return true;
     }
 
+    /**
+     * Only {@code application/json} bodies (the contract and the OpenAPI document say so): another
+     * {@code +json} type such as {@code application/problem+json} is 415 like any other type.
+     */
     @Override
     public boolean canRead(Class<?> clazz, MediaType mediaType) {
-        return clazz.isRecord() && clazz.getEnclosingClass() == RequestBodies.class && canRead(mediaType);
+        return clazz.isRecord() && clazz.getEnclosingClass() == RequestBodies.class
+                && (mediaType == null || MediaType.APPLICATION_JSON.equalsTypeAndSubtype(mediaType));
     }
 
     @Override

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outermost filter: logs one line per request when it is done (method, path without query,
- * status, duration; never a header, cookie or parameter), also for a request that continued
- * asynchronously after its body was read, and turns anything that escapes the inner layers into a
- * 500 problem instead of a container error page.
+ * status, duration; never a header, cookie or parameter; the request id comes with the MDC) and
+ * records its meters ({@link RequestMetrics}), also for a request that continued asynchronously after
+ * its body was read, and turns anything that escapes the inner layers into a 500 problem instead of a
+ * container error page.
  */
 final class RequestLogFilter extends HttpFilter {
 
@@ -26,9 +27,11 @@ final class RequestLogFilter extends HttpFilter {
     private static final int MAX_LOGGED_PATH = 200;
 
     private final transient ProblemWriter problems;
+    private final transient RequestMetrics metrics;
 
-    RequestLogFilter(ProblemWriter problems) {
+    RequestLogFilter(ProblemWriter problems, RequestMetrics metrics) {
         this.problems = problems;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,15 +57,22 @@ final class RequestLogFilter extends HttpFilter {
             return;
         }
         if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new LogWhenDone(request, response, start));
+            request.getAsyncContext().addListener(new LogWhenDone(this, request, response, start));
         } else {
-            log(request, response, start);
+            done(request, response, start);
         }
     }
 
-    private static void log(HttpServletRequest request, HttpServletResponse response, long start) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        LOG.info("{} {} {} {}ms", safe(request.getMethod(), 16), safePath(request), response.getStatus(), millis);
+    private void done(HttpServletRequest request, HttpServletResponse response, long start) {
+        long nanos = System.nanoTime() - start;
+        LOG.info("{} {} {} {}ms", safe(request.getMethod(), 16), safePath(request), response.getStatus(),
+                TimeUnit.NANOSECONDS.toMillis(nanos));
+        try {
+            metrics.record(request, response, nanos);
+        } catch (RuntimeException e) {
+            // a meter must never fail a request that is already answered
+            LOG.warn("could not record the request's meters: {}", e.getClass().getName());
+        }
     }
 
     private void writeQuietly(HttpServletResponse response, WebError error) {
@@ -93,10 +103,12 @@ final class RequestLogFilter extends HttpFilter {
         return out.toString();
     }
 
-    private record LogWhenDone(HttpServletRequest request, HttpServletResponse response, long start) implements AsyncListener {
+    private record LogWhenDone(RequestLogFilter filter, HttpServletRequest request, HttpServletResponse response, long start)
+            implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
-            log(request, response, start);
+            // a container thread the request id valve did not set up
+            RequestIds.withMdc(request, () -> filter.done(request, response, start));
         }
 
         @Override

@@ -25,6 +25,7 @@ enum WebError {
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "The request body is too large."),
     URI_TOO_LONG(414, "uri_too_long", "The request URI is too long."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "The request body must be application/json."),
+    RATE_LIMITED(429, "rate_limited", "Too many requests from this client; retry after the seconds in Retry-After."),
     HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are too large."),
     INTERNAL_ERROR(500, "internal_error", "An unexpected error occurred."),
     NOT_IMPLEMENTED(501, "not_implemented", "The server does not support this request."),

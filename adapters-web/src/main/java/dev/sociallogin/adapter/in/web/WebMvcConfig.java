@@ -54,8 +54,13 @@ class WebMvcConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    HealthController healthController(@Lazy CheckHealthUseCase health) {
-        return new HealthController(health);
+    HealthController healthController(@Lazy CheckHealthUseCase health, Readiness readiness) {
+        return new HealthController(health, readiness);
+    }
+
+    @Bean
+    OpenApiController openApiController() {
+        return new OpenApiController();
     }
 
     @Bean

@@ -2,6 +2,9 @@ package dev.sociallogin.adapter.in.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sociallogin.testfixtures.openapi.OpenApiContract;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -18,7 +21,8 @@ import java.util.Map;
 
 /**
  * A real HTTP client for the tests: OkHttp without a cookie jar and without following redirects,
- * so every Set-Cookie and Location is read as the server sent it.
+ * so every Set-Cookie and Location is read as the server sent it; every exchange is checked against
+ * the OpenAPI document ({@link OpenApiCheck}).
  */
 final class HttpHarness implements AutoCloseable {
 
@@ -29,8 +33,14 @@ final class HttpHarness implements AutoCloseable {
     private final OkHttpClient client;
 
     HttpHarness(WebServer server) {
+        this(server, OpenApiCheck.DOCUMENT);
+    }
+
+    /** Every exchange is checked against {@code contract} (the repository's document unless a test alters it). */
+    HttpHarness(WebServer server, OpenApiContract contract) {
         this.server = server;
         this.client = new OkHttpClient.Builder()
+                .addInterceptor(new OpenApiCheck(contract))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
@@ -38,8 +48,13 @@ final class HttpHarness implements AutoCloseable {
                 .build();
     }
 
+    /** No rate limits, meters into a throwaway registry: what most tests want. */
     static HttpHarness start(WebSettings settings, WebUseCases useCases) {
-        return new HttpHarness(WebServer.start(settings, useCases.context()));
+        return start(settings, RateLimitSettings.off(), new SimpleMeterRegistry(), useCases);
+    }
+
+    static HttpHarness start(WebSettings settings, RateLimitSettings limits, MeterRegistry meters, WebUseCases useCases) {
+        return new HttpHarness(WebServer.start(settings, limits, meters, useCases.context()));
     }
 
     WebServer server() {

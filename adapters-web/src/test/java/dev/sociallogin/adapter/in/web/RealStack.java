@@ -22,6 +22,7 @@ import dev.sociallogin.testfixtures.fake.InMemoryAccessTokenDenylist;
 import dev.sociallogin.testfixtures.fake.InMemoryRefreshTokenStore;
 import dev.sociallogin.testfixtures.fake.InMemoryUserRepository;
 import dev.sociallogin.testfixtures.fake.MutableClock;
+import dev.sociallogin.testfixtures.fake.RecordingAuthOutcomes;
 import dev.sociallogin.testfixtures.fake.StorageOutage;
 
 import java.time.Instant;
@@ -45,13 +46,14 @@ final class RealStack {
     final FakeIdentityProvider kakao = new FakeIdentityProvider();
     final FakeTokenCodec codec;
     final FakeLoginFlowCodec flowCodec = new FakeLoginFlowCodec();
+    final RecordingAuthOutcomes outcomes = new RecordingAuthOutcomes();
     final WebUseCases useCases;
 
     RealStack(TokenPolicy policy) {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
         IdentityProviders providers = new IdentityProviders(List.of(kakao));
-        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock);
+        AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock, outcomes);
         RefreshTokensService refresh = new RefreshTokensService(core);
         LoginFlows flows = new LoginFlows(flowCodec, clock);
         this.useCases = new WebUseCases(

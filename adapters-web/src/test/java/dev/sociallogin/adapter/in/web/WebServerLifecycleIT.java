@@ -246,7 +246,8 @@ class WebServerLifecycleIT {
         start(Duration.ofSeconds(1));
         WebSettings samePort = new WebSettings(http.server().port(), true, "None", null, true, List.of(), null,
                 WebSettings.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(1));
-        assertThatThrownBy(() -> WebServer.start(samePort, stubs.useCases().context()))
+        assertThatThrownBy(() -> WebServer.start(samePort, RateLimitSettings.off(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), stubs.useCases().context()))
                 .isInstanceOfSatisfying(dev.sociallogin.settings.InvalidSettingException.class,
                         e -> assertThat(e.variable()).isEqualTo(WebSettings.AUTH_HTTP_PORT));
         // the first one is unharmed
