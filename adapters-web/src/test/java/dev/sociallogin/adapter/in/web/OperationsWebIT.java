@@ -161,7 +161,8 @@ class OperationsWebIT {
         start(limits("3/3m", "off", "", 1000));
 
         assertThat(http.get("/auth/kakao/authorize").status()).isEqualTo(302);
-        assertThat(http.get("/auth/kakao/callback?code=c&state=s").status()).isEqualTo(400);
+        // the state is the login use case's to check (a stub here): what counts is that the callback takes from the bucket
+        assertThat(http.get("/auth/kakao/callback?code=c&state=s").status()).isNotEqualTo(429);
         assertThat(http.postJson("/auth/kakao/login", "{\"code\":\"c\"}").status()).isEqualTo(200);
 
         Reply limited = http.get("/auth/kakao/authorize");
