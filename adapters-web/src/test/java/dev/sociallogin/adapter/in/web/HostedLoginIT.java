@@ -132,6 +132,8 @@ class HostedLoginIT {
         assertThat(page.header("content-security-policy")).contains("default-src 'none'", "form-action 'self'",
                 "frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(page.header("x-frame-options")).isEqualTo("DENY");
+        // not no-referrer: under it the browser would send Origin: null with the form, which the CSRF check refuses
+        assertThat(page.header("referrer-policy")).isEqualTo("same-origin");
         String flowCookie = page.cookie("oauthState").value();
         String state = stateIn(page);
 
@@ -201,6 +203,7 @@ class HostedLoginIT {
         String policy = page.header("content-security-policy");
         assertThat(policy).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
                 "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(page.header("referrer-policy")).isEqualTo("same-origin");
         assertThat(page.body()).contains("<script src=\"/demo/app.js\" defer></script>", "href=\"/demo/app.css\"")
                 .doesNotContain("style=", "onclick", "javascript:");
         // every script element has a src: no inline script
