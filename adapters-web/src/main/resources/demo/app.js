@@ -5,6 +5,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
+const answers = []; // the last few answers, newest first, shown under "Last answers"
 
 // One call to the API: the parsed JSON answer (or null), and on failure the problem's `code`.
 async function api(method, path) {
@@ -12,7 +13,9 @@ async function api(method, path) {
   const text = await response.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
-  $('log').textContent = `${method} ${path} → ${response.status}\n${text}`;
+  answers.unshift(`${method} ${path} → ${response.status}\n${text}`);
+  answers.splice(5);
+  $('log').textContent = answers.join('\n\n');
   if (!response.ok) {
     const code = body && body.code ? body.code : `http_${response.status}`;
     throw Object.assign(new Error(code), { code, status: response.status });

@@ -110,6 +110,8 @@ class BrowserIT {
     @Test
     @Order(1)
     void devLogin_fromTheDemoPage_showsTheUser_refreshes_andLogsOutLocally() {
+        // the jar warns at every start with the dev provider on
+        assertThat(service.lines()).anyMatch(line -> line.contains("WARN") && line.contains("AUTH_DEV_LOGIN=true"));
         browser.get(base + "/");
         waitForText(browser, "status", "Not logged in.");
         screenshot(browser, "01-demo-page-logged-out");
@@ -245,9 +247,10 @@ class BrowserIT {
 
             Thread.sleep(4_200); // token times are whole seconds: expired 3-4 s after issue
             assertThat(browser.manage().getCookieNamed("accessToken")).as("expired, dropped by the browser").isNull();
-            browser.findElement(By.id("me")).click();
-            waitForText(browser, "log", "GET /api/users/me → 200");
+            // a new page load asks GET /api/users/me with the refresh cookie alone
+            browser.navigate().refresh();
             waitForText(browser, "status", "Logged in as dev_erin");
+            assertThat(text(browser, "log")).contains("GET /api/users/me → 200");
             // rotated silently: both cookies set anew
             assertThat(browser.manage().getCookieNamed("refreshToken").getValue()).isNotEqualTo(refresh);
             assertThat(browser.manage().getCookieNamed("accessToken")).isNotNull();
