@@ -49,7 +49,7 @@ public final class LogInWithProviderService implements LogInWithProviderUseCase 
 
     @Override
     public LoginResult logIn(LogInCommand command) {
-        IdentityProvider provider = providers.get(command.provider());
+        IdentityProvider provider = ProviderAccess.get(providers, command.provider(), command.loopbackClient());
         LoginResult result;
         try {
             result = logIn(provider, command.provider(), command.credential());

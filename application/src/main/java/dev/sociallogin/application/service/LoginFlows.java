@@ -51,6 +51,19 @@ public final class LoginFlows {
 
     /** The flow the callback completes, used up by this call; {@code INVALID_STATE} for anything else. */
     LoginFlow complete(ProviderName provider, String state, String flowCookie) {
+        LoginFlow flow = check(provider, state, flowCookie);
+        if (!firstUse(flow, clock.instant())) {
+            throw invalid("login flow already used");
+        }
+        return flow;
+    }
+
+    /**
+     * The flow the state and cookie name, checked as {@link #complete} does but not used up (a hosted
+     * authorize form, whose callback follows); {@code INVALID_STATE} for anything else, also for a
+     * flow already completed.
+     */
+    LoginFlow check(ProviderName provider, String state, String flowCookie) {
         if (flowCookie == null || flowCookie.isEmpty() || state == null || state.isEmpty()) {
             throw invalid("no state or no state cookie");
         }
@@ -65,10 +78,14 @@ public final class LoginFlows {
         if (!flow.stateMatches(state)) {
             throw invalid("state does not match the cookie");
         }
-        if (!firstUse(flow, now)) {
+        if (used(flow)) {
             throw invalid("login flow already used");
         }
         return flow;
+    }
+
+    private synchronized boolean used(LoginFlow flow) {
+        return completed.containsKey(flow.state());
     }
 
     private synchronized boolean firstUse(LoginFlow flow, Instant now) {

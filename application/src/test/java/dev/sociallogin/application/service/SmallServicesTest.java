@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.LogoutCommand;
 import dev.sociallogin.application.port.in.LogoutScope;
+import dev.sociallogin.application.port.in.ProvidersQuery;
 import dev.sociallogin.application.port.in.PurgeResult;
 import dev.sociallogin.domain.error.ErrorCode;
 import dev.sociallogin.domain.model.ProviderName;
@@ -28,9 +29,9 @@ class SmallServicesTest {
                 new FakeIdentityProvider(new ProviderName("naver")), new FakeIdentityProvider(ProviderName.KAKAO),
                 new FakeIdentityProvider(new ProviderName("google"))));
 
-        assertThat(new ListProvidersService(providers).enabledProviders())
+        assertThat(new ListProvidersService(providers).enabledProviders(new ProvidersQuery(false)))
                 .extracting(ProviderName::value).containsExactly("google", "kakao", "naver");
-        assertThat(new ListProvidersService(new IdentityProviders(List.of())).enabledProviders()).isEmpty();
+        assertThat(new ListProvidersService(new IdentityProviders(List.of())).enabledProviders(new ProvidersQuery(true))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
 import dev.sociallogin.application.port.in.GetPublishedKeysUseCase;
+import dev.sociallogin.application.port.in.HostedAuthorizationUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LogoutUseCase;
@@ -15,6 +16,7 @@ import dev.sociallogin.application.service.AuthorizationUrlService;
 import dev.sociallogin.application.service.CheckHealthService;
 import dev.sociallogin.application.service.GetCurrentUserService;
 import dev.sociallogin.application.service.GetPublishedKeysService;
+import dev.sociallogin.application.service.HostedAuthorizationService;
 import dev.sociallogin.application.service.ListProvidersService;
 import dev.sociallogin.application.service.LogInWithProviderService;
 import dev.sociallogin.application.service.LoginFlows;
@@ -57,7 +59,7 @@ public class ApplicationConfiguration {
         return new RefreshTokensService(core);
     }
 
-    /** One for both use cases: it remembers which flows were used. */
+    /** One for the three use cases: it remembers which flows were used. */
     @Bean
     LoginFlows loginFlows(LoginFlowCodec codec, Clock clock) {
         return new LoginFlows(codec, clock);
@@ -71,6 +73,11 @@ public class ApplicationConfiguration {
     @Bean
     AuthorizationUrlUseCase authorizationUrlUseCase(IdentityProviders providers, LoginFlows flows) {
         return new AuthorizationUrlService(providers, flows);
+    }
+
+    @Bean
+    HostedAuthorizationUseCase hostedAuthorizationUseCase(IdentityProviders providers, LoginFlows flows) {
+        return new HostedAuthorizationService(providers, flows);
     }
 
     @Bean

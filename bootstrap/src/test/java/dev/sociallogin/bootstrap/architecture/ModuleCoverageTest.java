@@ -23,7 +23,7 @@ class ModuleCoverageTest {
         JavaClasses imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
         assertThat(modules).containsKeys("domain", "application", "bootstrap", "provider-oauth", "adapters-kakao", "adapters-naver",
-                "adapters-oidc", "test-providers");
+                "adapters-oidc", "adapters-dev", "test-providers");
         assertThat(ModuleCoverage.missing(modules, imported))
                 .as("modules whose classes the architecture tests do not see: add them to bootstrap/pom.xml").isEmpty();
     }

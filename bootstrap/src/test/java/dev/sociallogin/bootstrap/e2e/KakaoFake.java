@@ -85,9 +85,26 @@ final class KakaoFake implements AutoCloseable {
                 return me(bearer(request));
             case "/v1/user/access_token_info":
                 return tokenInfo(bearer(request));
+            case "/oauth/authorize":
+                return authorize(request.getRequestUrl());
             default:
                 return json(404, "{\"msg\":\"not found\",\"code\":-2}");
         }
+    }
+
+    /**
+     * Kakao's authorize page, as a browser meets it once the user has agreed: a fresh account, and a
+     * redirect back to the {@code redirect_uri} with a code for it and the request's {@code state}.
+     */
+    private MockResponse authorize(okhttp3.HttpUrl url) {
+        String redirectUri = url.queryParameter("redirect_uri");
+        if (!CLIENT_ID.equals(url.queryParameter("client_id")) || redirectUri == null) {
+            return json(400, "{\"error\":\"invalid_request\"}");
+        }
+        long id = newAccount("브라우저 🌐");
+        okhttp3.HttpUrl back = okhttp3.HttpUrl.get(redirectUri).newBuilder().addQueryParameter("code", codeFor(id))
+                .addQueryParameter("state", url.queryParameter("state")).build();
+        return new MockResponse().setResponseCode(302).setHeader("Location", back.toString());
     }
 
     private MockResponse token(Map<String, String> form) {

@@ -35,13 +35,16 @@ import org.slf4j.LoggerFactory;
  * close the connection, since the rest of the body is never read.
  *
  * <p>Form-encoded bodies are refused with 415 before any read: the API takes JSON only, and the
- * container would otherwise read a form body itself, blocking, to find request parameters.
+ * container would otherwise read a form body itself, blocking, to find request parameters. The one
+ * exception is the POST of a hosted authorize form ({@code /auth/{provider}/authorize}), an HTML form
+ * a browser submits: it is buffered like any body and read by {@link FormBody}.
  */
 final class BodyBufferFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(BodyBufferFilter.class);
     private static final String BODY = BodyBufferFilter.class.getName() + ".body";
+    private static final java.util.regex.Pattern FORM_ROUTE = java.util.regex.Pattern.compile("/auth/[^/]+/authorize");
 
     private final transient ProblemWriter problems;
     private final int maxBytes;
@@ -67,7 +70,7 @@ final class BodyBufferFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (isForm(request.getContentType())) {
+        if (isForm(request.getContentType()) && !isFormRoute(request)) {
             refuse(response, WebError.UNSUPPORTED_MEDIA_TYPE);
             return;
         }
@@ -116,6 +119,10 @@ final class BodyBufferFilter extends HttpFilter {
         // the rest of the body is never read: the connection cannot carry another request
         response.setHeader("Connection", "close");
         problems.write(response, error);
+    }
+
+    private static boolean isFormRoute(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && FORM_ROUTE.matcher(request.getRequestURI()).matches();
     }
 
     private static boolean isForm(String contentType) {

@@ -3,15 +3,19 @@ package dev.sociallogin.adapter.in.web;
 import dev.sociallogin.application.port.in.AuthorizationRedirect;
 import dev.sociallogin.application.port.in.AuthorizationUrlQuery;
 import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
+import dev.sociallogin.application.port.in.HostedAuthorizationCommand;
+import dev.sociallogin.application.port.in.HostedAuthorizationUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInCommand;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LoginResult;
 import dev.sociallogin.application.port.in.ProviderCredential;
+import dev.sociallogin.application.port.in.ProvidersQuery;
 import dev.sociallogin.domain.error.DomainException;
 import dev.sociallogin.domain.model.ProviderName;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,28 +48,76 @@ final class LoginController {
     private final ListProvidersUseCase providers;
     private final WebSettings settings;
     private final TokenCookies cookies;
+    private final HostedAuthorizationUseCase hosted;
+    private final ClientAddress clients;
 
     LoginController(LogInWithProviderUseCase logIn, AuthorizationUrlUseCase authorizationUrl, ListProvidersUseCase providers,
-                    WebSettings settings, TokenCookies cookies) {
+                    HostedAuthorizationUseCase hosted, WebSettings settings, TokenCookies cookies, ClientAddress clients) {
         this.logIn = logIn;
         this.authorizationUrl = authorizationUrl;
         this.providers = providers;
+        this.hosted = hosted;
         this.settings = settings;
         this.cookies = cookies;
+        this.clients = clients;
     }
 
     @GetMapping("/auth/providers")
-    ResponseEntity<Map<String, List<String>>> providers() {
-        List<String> names = providers.enabledProviders().stream().map(ProviderName::value).toList();
+    ResponseEntity<Map<String, List<String>>> providers(HttpServletRequest request) {
+        List<String> names = providers.enabledProviders(new ProvidersQuery(loopback(request))).stream().map(ProviderName::value).toList();
         return json(HttpStatus.OK, Map.of("providers", names));
     }
 
+    /**
+     * 302 to the provider's authorize URL; for a provider that hosts its authorize step here, 200 with
+     * its page (under a strict Content-Security-Policy). Either way the {@code oauthState} cookie.
+     */
     @GetMapping("/auth/{provider}/authorize")
-    ResponseEntity<Void> authorize(@PathVariable("provider") String provider, HttpServletResponse response) {
+    ResponseEntity<String> authorize(@PathVariable("provider") String provider, HttpServletRequest request,
+            HttpServletResponse response) {
         ProviderName name = providerName(provider);
-        AuthorizationRedirect redirect = authorizationUrl.authorizationUrl(new AuthorizationUrlQuery(name));
+        AuthorizationRedirect redirect = authorizationUrl.authorizationUrl(new AuthorizationUrlQuery(name, loopback(request)));
         cookies.setState(response, redirect.flowCookie(), redirect.lifetime());
+        if (redirect.hostedPage().isPresent()) {
+            return HtmlPages.html(hostedPagePolicy()).body(redirect.hostedPage().get());
+        }
         return ResponseEntity.status(HttpStatus.FOUND).location(redirect.location()).build();
+    }
+
+    /**
+     * A provider's hosted authorize form, submitted: the use case checks the form's state against the
+     * {@code oauthState} cookie and asks the provider for a code, and the browser is sent to the
+     * regular callback with it, exactly as from a provider's own authorize page.
+     */
+    @PostMapping("/auth/{provider}/authorize")
+    ResponseEntity<Void> submitAuthorize(@PathVariable("provider") String provider, HttpServletRequest request) throws IOException {
+        ProviderName name = providerName(provider);
+        if (CrossSite.is(request, settings)) {
+            // the form is this service's own page: another site has no business submitting it
+            throw new WebException(WebError.CSRF_REJECTED);
+        }
+        Map<String, String> fields = FormBody.read(request);
+        String state = fields.get("state");
+        String code = hosted.authorizationCode(new HostedAuthorizationCommand(name, state,
+                RequestTokens.cookie(request, TokenCookies.STATE), fields, loopback(request)));
+        URI callback = UriComponentsBuilder.fromPath("/auth/" + name.value() + "/callback")
+                .queryParam("code", code).queryParam("state", state).encode().build().toUri();
+        return ResponseEntity.status(HttpStatus.FOUND).location(callback).build();
+    }
+
+    /** The hosted page posts to itself; the redirects after it end at the login redirect URL, which may be another origin. */
+    private String hostedPagePolicy() {
+        String formAction = "'self'";
+        if (settings.loginRedirectUrl() != null) {
+            URI target = URI.create(settings.loginRedirectUrl());
+            formAction += " " + target.getScheme() + "://" + target.getRawAuthority();
+        }
+        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action " + formAction
+                + "; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    private boolean loopback(HttpServletRequest request) {
+        return clients.of(request).isLoopbackAddress();
     }
 
     @GetMapping("/auth/{provider}/callback")
@@ -110,7 +162,7 @@ final class LoginController {
         }
         String flowCookie = RequestTokens.cookie(request, TokenCookies.STATE);
         ProviderCredential callback = valid(() -> new ProviderCredential.BrowserCallback(code, state, flowCookie));
-        LoginResult result = logIn.logIn(new LogInCommand(name, callback));
+        LoginResult result = logIn.logIn(new LogInCommand(name, callback, loopback(request)));
         cookies.set(response, result.tokens());
         return result;
     }
@@ -119,6 +171,7 @@ final class LoginController {
     ResponseEntity<LoginResponse> login(
             @PathVariable("provider") String provider,
             @RequestBody(required = false) RequestBodies.Login body,
+            HttpServletRequest request,
             HttpServletResponse response) {
         ProviderName name = providerName(provider);
         if (body == null) {
@@ -132,7 +185,7 @@ final class LoginController {
         } else {
             throw new WebException(WebError.INVALID_REQUEST);
         }
-        LoginResult result = logIn.logIn(new LogInCommand(name, credential));
+        LoginResult result = logIn.logIn(new LogInCommand(name, credential, loopback(request)));
         cookies.set(response, result.tokens());
         return json(HttpStatus.OK, LoginResponse.from(result, settings.tokensInBody()));
     }

@@ -4,6 +4,7 @@ import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
 import dev.sociallogin.application.port.in.GetPublishedKeysUseCase;
+import dev.sociallogin.application.port.in.HostedAuthorizationUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LogoutUseCase;
@@ -38,8 +39,14 @@ class WebMvcConfig implements WebMvcConfigurer {
 
     @Bean
     LoginController loginController(@Lazy LogInWithProviderUseCase logIn, @Lazy AuthorizationUrlUseCase authorizationUrl,
-            @Lazy ListProvidersUseCase providers, WebSettings settings, TokenCookies cookies) {
-        return new LoginController(logIn, authorizationUrl, providers, settings, cookies);
+            @Lazy ListProvidersUseCase providers, @Lazy HostedAuthorizationUseCase hosted, WebSettings settings, TokenCookies cookies,
+            ClientAddress clients) {
+        return new LoginController(logIn, authorizationUrl, providers, hosted, settings, cookies, clients);
+    }
+
+    @Bean
+    DemoPageController demoPageController(WebSettings settings) {
+        return new DemoPageController(settings);
     }
 
     @Bean

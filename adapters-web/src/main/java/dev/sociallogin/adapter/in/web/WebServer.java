@@ -66,6 +66,9 @@ public final class WebServer implements AutoCloseable {
         mvc.registerBean(WebSettings.class, () -> settings, definition -> definition.setPrimary(true));
         Readiness readiness = new Readiness();
         mvc.registerBean(Readiness.class, () -> readiness);
+        // who a request comes from, as the rate limits see it: also whether it is on this machine
+        ClientAddress clients = new ClientAddress(limits.trustedProxies());
+        mvc.registerBean(ClientAddress.class, () -> clients);
         new AnnotatedBeanDefinitionReader(mvc).register(WebMvcConfig.class);
 
         ObjectMapper mapper = JsonConverter.newMapper();

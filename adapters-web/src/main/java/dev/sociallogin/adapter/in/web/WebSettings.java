@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param bodyReadTimeout    how long a request may take to send its whole body; slower ones answer 408
  * @param publicUrl          the service's public base URL ({@code https://auth.example.com}) used in discovery
  *                           metadata, or {@code null}: taken from each request's scheme and Host
+ * @param demoPage           whether {@code GET /} serves the demo page ({@code AUTH_DEMO_PAGE})
  */
 public record WebSettings(
         int port,
@@ -42,7 +43,8 @@ public record WebSettings(
         int maxBodyBytes,
         Duration shutdownGrace,
         Duration bodyReadTimeout,
-        String publicUrl) {
+        String publicUrl,
+        boolean demoPage) {
 
     public static final String AUTH_HTTP_PORT = "AUTH_HTTP_PORT";
     public static final String AUTH_COOKIE_SECURE = "AUTH_COOKIE_SECURE";
@@ -52,6 +54,7 @@ public record WebSettings(
     public static final String AUTH_CORS_ALLOWED_ORIGINS = "AUTH_CORS_ALLOWED_ORIGINS";
     public static final String AUTH_LOGIN_REDIRECT_URL = "AUTH_LOGIN_REDIRECT_URL";
     public static final String AUTH_PUBLIC_URL = "AUTH_PUBLIC_URL";
+    public static final String AUTH_DEMO_PAGE = "AUTH_DEMO_PAGE";
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -75,6 +78,14 @@ public record WebSettings(
         Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
     }
 
+    /** With the demo page served. */
+    public WebSettings(int port, boolean cookieSecure, String cookieSameSite, String cookieDomain, boolean tokensInBody,
+                       List<String> corsAllowedOrigins, String loginRedirectUrl, int maxBodyBytes, Duration shutdownGrace,
+                       Duration bodyReadTimeout, String publicUrl) {
+        this(port, cookieSecure, cookieSameSite, cookieDomain, tokensInBody, corsAllowedOrigins, loginRedirectUrl, maxBodyBytes,
+                shutdownGrace, bodyReadTimeout, publicUrl, true);
+    }
+
     /** With the default body read timeout and no public URL. */
     public WebSettings(int port, boolean cookieSecure, String cookieSameSite, String cookieDomain, boolean tokensInBody,
                        List<String> corsAllowedOrigins, String loginRedirectUrl, int maxBodyBytes, Duration shutdownGrace) {
@@ -92,7 +103,8 @@ public record WebSettings(
 
     /**
      * The contract's variables ({@code AUTH_HTTP_PORT}, {@code AUTH_COOKIE_*}, {@code AUTH_TOKENS_IN_BODY},
-     * {@code AUTH_CORS_ALLOWED_ORIGINS}, {@code AUTH_LOGIN_REDIRECT_URL}), read and checked once.
+     * {@code AUTH_CORS_ALLOWED_ORIGINS}, {@code AUTH_LOGIN_REDIRECT_URL}, {@code AUTH_PUBLIC_URL},
+     * {@code AUTH_DEMO_PAGE}), read and checked once.
      *
      * @throws InvalidSettingException naming the first variable whose value cannot be used
      */
@@ -113,7 +125,8 @@ public record WebSettings(
                 DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_SHUTDOWN_GRACE,
                 DEFAULT_BODY_READ_TIMEOUT,
-                publicUrl(source));
+                publicUrl(source),
+                source.bool(AUTH_DEMO_PAGE, true));
     }
 
     private static String publicUrl(SettingsSource source) {

@@ -55,7 +55,7 @@ class OpenApiDocumentIT {
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/auth/providers", "/auth/{provider}/authorize",
                 "/auth/{provider}/callback", "/auth/{provider}/login", "/auth/refresh", "/auth/logout", "/auth/verify",
                 "/api/users/me", "/health", "/health/live", "/health/ready", "/openapi.json", "/.well-known/jwks.json",
-                "/.well-known/openid-configuration", "/", "/auth/dev/authorize");
+                "/.well-known/openid-configuration", "/", "/auth/dev/authorize", "/demo/app.js", "/demo/app.css");
         assertThat(result.getOpenAPI().getPaths()).doesNotContainKey("/metrics");
     }
 

@@ -4,6 +4,7 @@ import dev.sociallogin.application.service.AuthCore;
 import dev.sociallogin.application.service.AuthorizationUrlService;
 import dev.sociallogin.application.service.CheckHealthService;
 import dev.sociallogin.application.service.GetCurrentUserService;
+import dev.sociallogin.application.service.HostedAuthorizationService;
 import dev.sociallogin.application.service.ListProvidersService;
 import dev.sociallogin.application.service.LogInWithProviderService;
 import dev.sociallogin.application.service.LoginFlows;
@@ -12,6 +13,7 @@ import dev.sociallogin.application.service.RefreshTokensService;
 import dev.sociallogin.application.service.VerifyTokenService;
 import dev.sociallogin.domain.model.ProviderProfile;
 import dev.sociallogin.domain.model.TokenPolicy;
+import dev.sociallogin.domain.port.out.IdentityProvider;
 import dev.sociallogin.domain.port.out.IdentityProviders;
 import dev.sociallogin.testfixtures.builder.TestIds;
 import dev.sociallogin.testfixtures.fake.FakeIdentityProvider;
@@ -50,9 +52,16 @@ final class RealStack {
     final WebUseCases useCases;
 
     RealStack(TokenPolicy policy) {
+        this(policy, List.of());
+    }
+
+    /** With {@code more} providers enabled next to the fake Kakao. */
+    RealStack(TokenPolicy policy, List<IdentityProvider> more) {
         this.policy = policy;
         this.codec = new FakeTokenCodec(clock, policy);
-        IdentityProviders providers = new IdentityProviders(List.of(kakao));
+        List<IdentityProvider> all = new java.util.ArrayList<>(more);
+        all.add(kakao);
+        IdentityProviders providers = new IdentityProviders(all);
         AuthCore core = new AuthCore(users, refreshTokens, denylist, codec, policy, clock, outcomes);
         RefreshTokensService refresh = new RefreshTokensService(core);
         LoginFlows flows = new LoginFlows(flowCodec, clock);
@@ -65,6 +74,7 @@ final class RealStack {
                 new GetCurrentUserService(core, refresh),
                 new VerifyTokenService(core),
                 new CheckHealthService(health),
+                new HostedAuthorizationService(providers, flows),
                 clock);
     }
 

@@ -5,6 +5,7 @@ import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.CurrentUser;
 import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
+import dev.sociallogin.application.port.in.HostedAuthorizationUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LoginResult;
@@ -57,6 +58,7 @@ final class StubUseCases {
     volatile GetCurrentUserUseCase currentUser;
     volatile VerifyTokenUseCase verify;
     volatile CheckHealthUseCase health;
+    volatile HostedAuthorizationUseCase hosted;
 
     StubUseCases() {
         reset();
@@ -69,24 +71,26 @@ final class StubUseCases {
         logIn = command -> new LoginResult(USER, false, pair("a"));
         authorizationUrl = query -> new AuthorizationRedirect(URI.create("https://idp.example.test/authorize?state=stub-state"),
                 "sealed-flow-" + commands.size(), Duration.ofMinutes(10));
-        listProviders = () -> List.of(ProviderName.KAKAO);
+        listProviders = query -> List.of(ProviderName.KAKAO);
         refresh = command -> new RefreshResult(USER, pair("r"));
         logout = command -> { };
         currentUser = query -> new CurrentUser(USER, null);
         verify = command -> pair("v").access().claims();
         health = () -> true;
+        hosted = command -> "stub-code";
     }
 
     WebUseCases useCases() {
         return new WebUseCases(
                 command -> logIn.logIn(record(command)),
                 query -> authorizationUrl.authorizationUrl(record(query)),
-                () -> listProviders.enabledProviders(),
+                query -> listProviders.enabledProviders(record(query)),
                 command -> refresh.refresh(record(command)),
                 command -> logout.logout(record(command)),
                 query -> currentUser.currentUser(record(query)),
                 command -> verify.verify(record(command)),
                 () -> health.isHealthy(),
+                command -> hosted.authorizationCode(record(command)),
                 clock);
     }
 

@@ -114,7 +114,7 @@ class WebAdapterIT {
 
     @Test
     void providers_listsTheEnabledProviders() {
-        stubs.listProviders = () -> List.of(ProviderName.KAKAO, new ProviderName("naver"));
+        stubs.listProviders = query -> List.of(ProviderName.KAKAO, new ProviderName("naver"));
         Reply reply = http.get("/auth/providers");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("providers").toString()).isEqualTo("[\"kakao\",\"naver\"]");

@@ -31,6 +31,7 @@ class WebSettingsTest {
         assertThat(defaults.bodyReadTimeout()).isEqualTo(WebSettings.DEFAULT_BODY_READ_TIMEOUT);
         assertThat(defaults.corsAllowedOrigins()).isEmpty();
         assertThat(defaults.loginRedirectUrl()).isNull();
+        assertThat(defaults.demoPage()).isTrue();
     }
 
     @Test
@@ -38,7 +39,7 @@ class WebSettingsTest {
         WebSettings settings = from(Map.of("AUTH_HTTP_PORT", "9090", "AUTH_COOKIE_SECURE", "false", "AUTH_COOKIE_SAMESITE", " lax ",
                 "AUTH_COOKIE_DOMAIN", ".example.test", "AUTH_TOKENS_IN_BODY", "FALSE",
                 "AUTH_CORS_ALLOWED_ORIGINS", " https://App.Example.test/ ,, http://localhost:3000",
-                "AUTH_LOGIN_REDIRECT_URL", "https://x.test/done"));
+                "AUTH_LOGIN_REDIRECT_URL", "https://x.test/done", "AUTH_DEMO_PAGE", "false"));
         assertThat(settings.port()).isEqualTo(9090);
         assertThat(settings.cookieSecure()).isFalse();
         assertThat(settings.cookieSameSite()).isEqualTo("Lax");
@@ -46,6 +47,7 @@ class WebSettingsTest {
         assertThat(settings.tokensInBody()).isFalse();
         assertThat(settings.corsAllowedOrigins()).containsExactly("https://app.example.test", "http://localhost:3000");
         assertThat(settings.loginRedirectUrl()).isEqualTo("https://x.test/done");
+        assertThat(settings.demoPage()).isFalse();
     }
 
     @Test
@@ -70,5 +72,6 @@ class WebSettingsTest {
         assertRefused(Map.of("AUTH_COOKIE_DOMAIN", "bad domain;"), "AUTH_COOKIE_DOMAIN");
         assertRefused(Map.of("AUTH_LOGIN_REDIRECT_URL", "/relative"), "AUTH_LOGIN_REDIRECT_URL");
         assertRefused(Map.of("AUTH_HTTP_PORT", "70000"), "AUTH_HTTP_PORT");
+        assertRefused(Map.of("AUTH_DEMO_PAGE", "maybe"), "AUTH_DEMO_PAGE");
     }
 }

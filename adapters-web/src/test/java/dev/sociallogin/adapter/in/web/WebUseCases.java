@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.in.web;
 import dev.sociallogin.application.port.in.AuthorizationUrlUseCase;
 import dev.sociallogin.application.port.in.CheckHealthUseCase;
 import dev.sociallogin.application.port.in.GetCurrentUserUseCase;
+import dev.sociallogin.application.port.in.HostedAuthorizationUseCase;
 import dev.sociallogin.application.port.in.ListProvidersUseCase;
 import dev.sociallogin.application.port.in.LogInWithProviderUseCase;
 import dev.sociallogin.application.port.in.LogoutUseCase;
@@ -27,6 +28,7 @@ record WebUseCases(
         GetCurrentUserUseCase currentUser,
         VerifyTokenUseCase verifyToken,
         CheckHealthUseCase checkHealth,
+        HostedAuthorizationUseCase hostedAuthorization,
         Clock clock) {
 
     public WebUseCases {
@@ -38,6 +40,7 @@ record WebUseCases(
         Objects.requireNonNull(currentUser, "currentUser");
         Objects.requireNonNull(verifyToken, "verifyToken");
         Objects.requireNonNull(checkHealth, "checkHealth");
+        Objects.requireNonNull(hostedAuthorization, "hostedAuthorization");
         Objects.requireNonNull(clock, "clock");
     }
 
@@ -52,6 +55,7 @@ record WebUseCases(
         context.registerBean(GetCurrentUserUseCase.class, this::currentUser);
         context.registerBean(VerifyTokenUseCase.class, this::verifyToken);
         context.registerBean(CheckHealthUseCase.class, this::checkHealth);
+        context.registerBean(HostedAuthorizationUseCase.class, this::hostedAuthorization);
         context.registerBean(Clock.class, this::clock);
         context.refresh();
         return context;

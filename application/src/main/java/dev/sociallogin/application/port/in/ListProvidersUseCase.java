@@ -3,7 +3,7 @@ package dev.sociallogin.application.port.in;
 import dev.sociallogin.domain.model.ProviderName;
 import java.util.List;
 
-/** The enabled providers. */
+/** The providers enabled for this client, in alphabetical order. */
 public interface ListProvidersUseCase {
-    List<ProviderName> enabledProviders();
+    List<ProviderName> enabledProviders(ProvidersQuery query);
 }

@@ -4,6 +4,7 @@ import dev.sociallogin.domain.model.LoginFlow;
 import dev.sociallogin.domain.model.ProviderName;
 import dev.sociallogin.domain.model.ProviderProfile;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A social login provider (Kakao, Naver, any OpenID Connect issuer, ...). Implementations throw
@@ -32,4 +33,21 @@ public interface IdentityProvider {
 
     /** The profile behind an access token the provider issued to our app (mobile login). */
     ProviderProfile profileFromAccessToken(String accessToken);
+
+    /**
+     * Whether the provider exists only for clients on this machine (a loopback address, as the web
+     * adapter resolves the client behind trusted proxies). For any other client the application
+     * treats it as not enabled: not listed, and {@code UNKNOWN_PROVIDER} on its routes.
+     */
+    default boolean loopbackOnly() {
+        return false;
+    }
+
+    /**
+     * The provider's own authorize step served by this service ({@link HostedAuthorization}), or
+     * empty for a provider whose authorize step is at its {@link #authorizationUrl}, as usual.
+     */
+    default Optional<HostedAuthorization> hostedAuthorization() {
+        return Optional.empty();
+    }
 }
