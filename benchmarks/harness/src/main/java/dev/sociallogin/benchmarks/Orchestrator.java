@@ -284,9 +284,11 @@ final class Orchestrator {
         // cookies must travel over plain http; SameSite=None would need Secure
         env.put("AUTH_COOKIE_SECURE", "false");
         env.put("AUTH_COOKIE_SAMESITE", "Lax");
-        // rate limits (announced, not there yet) would throttle the driver, not measure the service
+        // rate limits would throttle the driver, not measure the service
         env.put("AUTH_RATE_LIMIT_LOGIN", "off");
         env.put("AUTH_RATE_LIMIT_REFRESH", "off");
+        // two sides of one tree would both want the management listener's default port (9464)
+        env.put("AUTH_MANAGEMENT_PORT", "0");
         for (String option : List.of("env", "env-" + variant.role())) {
             for (String pair : args.all(option)) {
                 int eq = pair.indexOf('=');
