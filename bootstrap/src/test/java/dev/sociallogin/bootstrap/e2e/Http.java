@@ -3,6 +3,7 @@ package dev.sociallogin.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociallogin.testfixtures.openapi.OpenApiContract;
+import dev.sociallogin.testfixtures.openapi.OpenApiInterceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import okhttp3.Response;
 /**
  * A plain HTTP client over real sockets: no redirects followed, no cookie jar (tests carry cookies
  * by hand, so Secure cookies can travel over http://127.0.0.1 and every Set-Cookie is visible).
- * Every exchange is checked against the OpenAPI document ({@link OpenApiCheck}), so every test is
+ * Every exchange is checked against the OpenAPI document ({@link OpenApiInterceptor}), so every test is
  * also a test of the document.
  */
 final class Http {
@@ -32,7 +33,7 @@ final class Http {
     private final String baseUrl;
 
     Http(String baseUrl) {
-        this(baseUrl, OpenApiCheck.DOCUMENT);
+        this(baseUrl, OpenApiInterceptor.DOCUMENT);
     }
 
     /** {@code contract} null: no OpenAPI check (for the management listener, which is not the API). */
@@ -40,7 +41,7 @@ final class Http {
         this.baseUrl = baseUrl;
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if (contract != null) {
-            builder.addInterceptor(new OpenApiCheck(contract));
+            builder.addInterceptor(new OpenApiInterceptor(contract));
         }
         this.client = builder
                 .followRedirects(false)

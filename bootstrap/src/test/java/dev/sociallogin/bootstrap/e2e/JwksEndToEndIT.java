@@ -25,19 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,9 +53,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class JwksEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DB_URL = env("AUTH_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/social_login_test");
-    private static final String DB_USER = env("AUTH_TEST_DB_USER", "social_login");
-    private static final String DB_PASSWORD = env("AUTH_TEST_DB_PASSWORD", "social_login_ci_pw");
 
     @TempDir
     Path dataDir;
@@ -98,12 +90,12 @@ class JwksEndToEndIT {
 
     @Test
     void givenTwoInstancesOnOneMariaDb_tokensVerifyAtEither_acrossRotationsStartedAtEither() throws Exception {
-        requireMariaDb();
+        TestDatabase.require();
         String issuer = "https://auth-" + UUID.randomUUID() + ".example.test";
         try (KakaoFake kakao = new KakaoFake()) {
             Map<String, String> shared = RunningService.variables(kakao, dataDir.toString(), "AUTH_JWT_SECRET", "",
-                    "AUTH_JWT_ISSUER", issuer, "AUTH_JWT_KEY_PUBLISH_AHEAD", "PT2S", "AUTH_DB_URL", DB_URL, "AUTH_DB_USER", DB_USER,
-                    "AUTH_DB_PASSWORD", DB_PASSWORD);
+                    "AUTH_JWT_ISSUER", issuer, "AUTH_JWT_KEY_PUBLISH_AHEAD", "PT2S", "AUTH_DB_URL", TestDatabase.URL, "AUTH_DB_USER", TestDatabase.USER,
+                    "AUTH_DB_PASSWORD", TestDatabase.PASSWORD);
             try (RunningService a = new RunningService(shared); RunningService b = new RunningService(shared)) {
                 String fromA = login(a, kakao);
                 String fromB = login(b, kakao);
@@ -233,24 +225,4 @@ class JwksEndToEndIT {
         return JSON.readTree(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
     }
 
-    private static void requireMariaDb() {
-        Properties props = new Properties();
-        props.setProperty("user", DB_USER);
-        props.setProperty("password", DB_PASSWORD);
-        props.setProperty("connectTimeout", "3000");
-        try (Connection ignored = DriverManager.getConnection(DB_URL, props)) {
-            // reachable
-        } catch (SQLException e) {
-            String message = "MariaDB test server not reachable at AUTH_TEST_DB_URL (" + e.getClass().getSimpleName() + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + "; CI=true requires it (.ci/run starts it)");
-            }
-            Assumptions.abort(message);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

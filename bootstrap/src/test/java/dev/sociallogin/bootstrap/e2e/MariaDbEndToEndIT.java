@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,40 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbEndToEndIT {
 
-    private static final String URL = env("AUTH_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/social_login_test");
-    private static final String USER = env("AUTH_TEST_DB_USER", "social_login");
-    private static final String PASSWORD = env("AUTH_TEST_DB_PASSWORD", "social_login_ci_pw");
-
     @TempDir
     Path dataDir;
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void requireServer() {
-        Properties props = new Properties();
-        props.setProperty("user", USER);
-        props.setProperty("password", PASSWORD);
-        props.setProperty("connectTimeout", "3000");
-        try (Connection ignored = DriverManager.getConnection(URL, props)) {
-            // reachable
-        } catch (SQLException e) {
-            String message = "MySQL/MariaDB test server not reachable at AUTH_TEST_DB_URL (" + e.getClass().getSimpleName() + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + "; CI=true requires it (.ci/run starts it)");
-            }
-            Assumptions.abort(message + "; skipped outside CI");
-        }
-    }
-
     @Test
     void givenMariaDb_coreFlow_registersLogsInRotatesAndLogsOut() throws Exception {
-        requireServer();
+        TestDatabase.require();
         try (KakaoFake kakao = new KakaoFake();
                 RunningService service = new RunningService(RunningService.variables(kakao, dataDir.toString(),
-                        "AUTH_DB_URL", URL, "AUTH_DB_USER", USER, "AUTH_DB_PASSWORD", PASSWORD))) {
+                        "AUTH_DB_URL", TestDatabase.URL, "AUTH_DB_USER", TestDatabase.USER, "AUTH_DB_PASSWORD", TestDatabase.PASSWORD))) {
             Http http = service.http;
             long kakaoId = kakao.newAccount("마리아🐬");
 
@@ -117,10 +87,10 @@ class MariaDbEndToEndIT {
 
     @Test
     void givenWrongPassword_start_isRefusedNamingThePasswordVariableNotItsValue() {
-        requireServer();
+        TestDatabase.require();
         try (KakaoFake kakao = new KakaoFake()) {
             Map<String, String> variables = RunningService.variables(kakao, dataDir.toString(),
-                    "AUTH_DB_URL", URL, "AUTH_DB_USER", USER, "AUTH_DB_PASSWORD", "wrong-" + PASSWORD);
+                    "AUTH_DB_URL", TestDatabase.URL, "AUTH_DB_USER", TestDatabase.USER, "AUTH_DB_PASSWORD", "wrong-" + TestDatabase.PASSWORD);
             Throwable failure = null;
             try (RunningService ignored = new RunningService(variables)) {
                 fail("started with a wrong database password");
@@ -133,7 +103,7 @@ class MariaDbEndToEndIT {
             }
             assertThat(cause).isNotNull();
             assertThat(((dev.sociallogin.settings.InvalidSettingException) cause).variable()).isEqualTo("AUTH_DB_PASSWORD");
-            assertThat(cause.getMessage()).doesNotContain(PASSWORD);
+            assertThat(cause.getMessage()).doesNotContain(TestDatabase.PASSWORD);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

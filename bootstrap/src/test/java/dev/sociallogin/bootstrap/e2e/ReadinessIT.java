@@ -1,17 +1,11 @@
 package dev.sociallogin.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,44 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadinessIT {
 
-    private static final String URL = env("AUTH_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/social_login_test");
-    private static final String USER = env("AUTH_TEST_DB_USER", "social_login");
-    private static final String PASSWORD = env("AUTH_TEST_DB_PASSWORD", "social_login_ci_pw");
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
     @TempDir
     Path dataDir;
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void requireServer() {
-        Properties props = new Properties();
-        props.setProperty("user", USER);
-        props.setProperty("password", PASSWORD);
-        props.setProperty("connectTimeout", "3000");
-        try (Connection ignored = DriverManager.getConnection(URL, props)) {
-            // reachable
-        } catch (SQLException e) {
-            String message = "MySQL/MariaDB test server not reachable at AUTH_TEST_DB_URL (" + e.getClass().getSimpleName() + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + "; CI=true requires it");
-            }
-            Assumptions.abort(message + "; skipped outside CI");
-        }
-    }
-
     @Test
     void givenDatabaseOutage_livenessStaysUp_readinessGoesDownAndComesBack() throws Exception {
-        requireServer();
-        URI server = URI.create(URL.substring("jdbc:".length()));
+        TestDatabase.require();
+        URI server = URI.create(TestDatabase.URL.substring("jdbc:".length()));
         try (KakaoFake kakao = new KakaoFake(); DbRelay relay = new DbRelay(server.getHost(), server.getPort())) {
             Map<String, String> env = OperationsIT.env(kakao, dataDir);
             env.put("AUTH_DB_URL", "jdbc:mysql://127.0.0.1:" + relay.port() + server.getRawPath());
-            env.put("AUTH_DB_USER", USER);
-            env.put("AUTH_DB_PASSWORD", PASSWORD);
+            env.put("AUTH_DB_USER", TestDatabase.USER);
+            env.put("AUTH_DB_PASSWORD", TestDatabase.PASSWORD);
             try (ServiceProcess service = ServiceProcess.start(env)) {
                 service.awaitHealthy(OperationsIT.READY_WITHIN);
                 Http http = new Http(service.baseUrl());

@@ -3,6 +3,7 @@ package dev.sociallogin.adapter.in.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sociallogin.testfixtures.openapi.OpenApiContract;
+import dev.sociallogin.testfixtures.openapi.OpenApiInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.MediaType;
@@ -22,7 +23,7 @@ import java.util.Map;
 /**
  * A real HTTP client for the tests: OkHttp without a cookie jar and without following redirects,
  * so every Set-Cookie and Location is read as the server sent it; every exchange is checked against
- * the OpenAPI document ({@link OpenApiCheck}).
+ * the OpenAPI document ({@link OpenApiInterceptor}).
  */
 final class HttpHarness implements AutoCloseable {
 
@@ -33,14 +34,14 @@ final class HttpHarness implements AutoCloseable {
     private final OkHttpClient client;
 
     HttpHarness(WebServer server) {
-        this(server, OpenApiCheck.DOCUMENT);
+        this(server, OpenApiInterceptor.DOCUMENT);
     }
 
     /** Every exchange is checked against {@code contract} (the repository's document unless a test alters it). */
     HttpHarness(WebServer server, OpenApiContract contract) {
         this.server = server;
         this.client = new OkHttpClient.Builder()
-                .addInterceptor(new OpenApiCheck(contract))
+                .addInterceptor(new OpenApiInterceptor(contract))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

@@ -1,7 +1,5 @@
-package dev.sociallogin.adapter.in.web;
+package dev.sociallogin.testfixtures.openapi;
 
-import dev.sociallogin.testfixtures.openapi.HttpExchange;
-import dev.sociallogin.testfixtures.openapi.OpenApiContract;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +10,18 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * An OkHttp interceptor that checks every request a test sends, and the answer it gets, against the
- * repository's OpenAPI document ({@code src/main/resources/openapi.json}, what {@code GET /openapi.json}
- * serves): a route, status, header or field it does not describe fails the test that caused it.
+ * An OkHttp interceptor that checks every request a test's client sends, and the answer it gets,
+ * against an OpenAPI document (by default the one the service serves, {@code openapi.json} of the
+ * web adapter on the test classpath): a route, status, header or field it does not describe fails
+ * the test that caused it. Used by the web adapter's and the end-to-end tests' HTTP clients.
  */
-final class OpenApiCheck implements Interceptor {
+public final class OpenApiInterceptor implements Interceptor {
 
-    static final OpenApiContract DOCUMENT = OpenApiContract.fromClasspath("/openapi.json");
+    public static final OpenApiContract DOCUMENT = OpenApiContract.fromClasspath("/openapi.json");
 
     private final OpenApiContract contract;
 
-    OpenApiCheck(OpenApiContract contract) {
+    public OpenApiInterceptor(OpenApiContract contract) {
         this.contract = contract;
     }
 
@@ -34,7 +33,7 @@ final class OpenApiCheck implements Interceptor {
         return response;
     }
 
-    static HttpExchange exchange(Request request, Response response) throws IOException {
+    private static HttpExchange exchange(Request request, Response response) throws IOException {
         Map<String, List<String>> requestHeaders = new LinkedHashMap<>(request.headers().toMultimap());
         String body = "";
         if (request.body() != null) {
